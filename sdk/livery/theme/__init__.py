@@ -1,0 +1,1 @@
+"""The theme engine: model → values → resolve → emit, plus files and the library."""

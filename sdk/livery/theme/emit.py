@@ -1,0 +1,123 @@
+"""Write a resolved theme as CSS: font rules, a light ``:root`` block and a dark block.
+
+The output is deterministic (catalogue order, fixed formatting). The dark block re-declares
+only what changes in dark mode, which is what makes it smaller than Gradio's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from livery.theme.catalogue import VARIABLES
+from livery.theme.fonts import Font, GoogleFont, LocalFont
+from livery.theme.resolve import Resolved
+from livery.theme.values import css_name
+
+
+def stylesheet(
+    resolved: Resolved,
+    fonts: Iterable[Font | str],
+    *,
+    dark: str = "class",
+    resolve: bool = False,
+    minify: bool = False,
+) -> str:
+    """The complete stylesheet for ``resolved`` with the given dark switch."""
+    if dark not in _DARK_SELECTORS:
+        raise ValueError(f"dark must be 'class', 'media', 'attribute' or 'all', not {dark!r}")
+    if resolve:
+        light = _rule(":root", _declarations(resolved, resolved.light, False, True), minify)
+        changed = [n for n in resolved.light if resolved.literal(n, True) != resolved.literal(n)]
+    else:
+        light = _light_rule(resolved, minify)
+        changed = list(resolved.redeclare)
+    declarations = _declarations(resolved, changed, True, resolve)
+
+    blocks = [*_font_rules(fonts, minify), light]
+    if declarations:
+        selector = _DARK_SELECTORS[dark]
+        if selector:
+            blocks.append(_rule(selector, declarations, minify))
+        if dark in ("media", "all"):
+            blocks.append(_media_rule(declarations, minify))
+    if minify:
+        return "".join(blocks)
+    return "\n".join(blocks) + "\n"
+
+
+_CLASS = ":root.dark, :root .dark"
+_ATTRIBUTE = ':root[data-theme="dark"], :root [data-theme="dark"]'
+_DARK_SELECTORS = {
+    "class": _CLASS,
+    "attribute": _ATTRIBUTE,
+    "all": f"{_CLASS}, {_ATTRIBUTE}",
+    "media": "",
+}
+_MEDIA = "@media (prefers-color-scheme: dark)"
+
+
+def _media_rule(declarations: list[tuple[str, str]], minify: bool) -> str:
+    if minify:
+        return f"{_MEDIA}{{{_rule(':root', declarations, True)}}}"
+    return f"{_MEDIA} {{\n{_rule(':root', declarations, False, indent='  ')}\n}}"
+
+
+def _declarations(
+    resolved: Resolved, names: Iterable[str], dark: bool, resolve: bool
+) -> list[tuple[str, str]]:
+    if resolve:
+        return [(name, resolved.literal(name, dark)) for name in names]
+    return [(name, resolved.value(name, dark).css) for name in names]
+
+
+def _light_rule(resolved: Resolved, minify: bool) -> str:
+    """The ``:root`` rule; the hot path of compiling, so it zips precomputed prefixes."""
+    values = resolved.light.values()
+    if minify:
+        return ":root{" + ";".join([p + v.css for p, v in zip(_COMPACT_LIST, values)]) + "}"
+    return ":root {\n" + ";\n".join([p + v.css for p, v in zip(_PRETTY_LIST, values)]) + ";\n}"
+
+
+def _rule(
+    selector: str, declarations: list[tuple[str, str]], minify: bool, indent: str = ""
+) -> str:
+    if minify:
+        body = ";".join([_COMPACT[name] + value for name, value in declarations])
+        return f"{selector}{{{body}}}"
+    body = ";\n".join([indent + _PRETTY[name] + value for name, value in declarations])
+    return f"{indent}{selector} {{\n{body};\n{indent}}}"
+
+
+_PRETTY = {variable.name: f"  {css_name(variable.name)}: " for variable in VARIABLES}
+_COMPACT = {variable.name: f"{css_name(variable.name)}:" for variable in VARIABLES}
+_PRETTY_LIST = list(_PRETTY.values())
+_COMPACT_LIST = list(_COMPACT.values())
+
+
+def font_face_rules(fonts: Iterable[Font | str], *, minify: bool = False) -> list[str]:
+    """One block of ``@font-face`` rules per self-hosted font in ``fonts``."""
+    blocks = []
+    for font in dict.fromkeys(f for f in fonts if isinstance(f, LocalFont)):
+        if minify:
+            faces = ("@font-face{" + _compact(face) + "}" for face in font.font_faces())
+            blocks.append("".join(faces))
+        else:
+            faces = (
+                "@font-face {\n  " + face.replace("; ", ";\n  ") + ";\n}"
+                for face in font.font_faces()
+            )
+            blocks.append("\n".join(faces))
+    return blocks
+
+
+def _font_rules(fonts: Iterable[Font | str], minify: bool) -> list[str]:
+    fonts = tuple(fonts)
+    imports = [
+        f"@import url('{font.stylesheet_url()}');"
+        for font in dict.fromkeys(f for f in fonts if isinstance(f, GoogleFont))
+    ]
+    return imports + font_face_rules(fonts, minify=minify)
+
+
+def _compact(declarations: str) -> str:
+    return declarations.replace("; ", ";").replace(": ", ":")

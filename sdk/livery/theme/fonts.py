@@ -1,0 +1,190 @@
+"""Fonts and font stacks: system families, self-hosted files and Google Fonts.
+
+The classes take the same arguments as Gradio's ``Font``, ``LocalFont`` and ``GoogleFont`` and
+produce the same ``--font`` value. Names are restricted to letters, digits, spaces, dots,
+hyphens and underscores, so a font name can never leave its quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar, Final, Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+GENERIC_FAMILIES: Final = frozenset({"sans-serif", "serif", "monospace", "cursive", "fantasy"})
+LOCAL_FONT_URL: Final = "static/fonts"
+"""Where ``LocalFont`` files are looked for: Gradio's own static font folder."""
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}")
+_BARE_FAMILY = re.compile(r"-?[A-Za-z_][A-Za-z0-9_-]*(?: -?[A-Za-z_][A-Za-z0-9_-]*)*")
+_WEIGHT_FILES: Final = {
+    100: "Thin",
+    200: "ExtraLight",
+    300: "Light",
+    400: "Regular",
+    500: "Medium",
+    600: "SemiBold",
+    700: "Bold",
+    800: "ExtraBold",
+    900: "Black",
+}
+
+
+def check_family_name(name: str) -> str:
+    """Return ``name`` stripped, or raise ``ValueError`` if it is not a safe family name."""
+    name = name.strip()
+    if not _SAFE_NAME.fullmatch(name):
+        raise ValueError(
+            f"font name {name[:60]!r} may hold only letters, digits, spaces, '.', '-' and '_'"
+        )
+    return name
+
+
+class Font(BaseModel):
+    """A font the browser already has (a system font), named in the stack with quotes."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    source: ClassVar[Literal["system", "local", "google"]] = "system"
+
+    name: str
+
+    def __init__(self, name: str | None = None, /, **fields: Any) -> None:
+        if name is not None:
+            fields["name"] = name
+        super().__init__(**fields)
+
+    @field_validator("name")
+    @classmethod
+    def _check_name(cls, name: str) -> str:
+        return check_family_name(name)
+
+    def __str__(self) -> str:
+        return self.name if self.name in GENERIC_FAMILIES else f"'{self.name}'"
+
+
+class _HostedFont(Font):
+    weights: tuple[int, ...] = (400, 600)
+
+    def __init__(
+        self, name: str | None = None, /, weights: Iterable[int] | None = None, **fields: Any
+    ) -> None:
+        if weights is not None:
+            fields["weights"] = tuple(weights)
+        super().__init__(name, **fields)
+
+    @field_validator("weights")
+    @classmethod
+    def _check_weights(cls, weights: tuple[int, ...]) -> tuple[int, ...]:
+        if not weights:
+            raise ValueError("a font needs at least one weight")
+        for weight in weights:
+            if not 1 <= weight <= 1000:
+                raise ValueError(f"font weight {weight} is outside 1…1000")
+        return weights
+
+
+class LocalFont(_HostedFont):
+    """A font served from files next to the app (``static/fonts/<Name>/<Name>-<Weight>.woff2``)."""
+
+    source: ClassVar[Literal["system", "local", "google"]] = "local"
+
+    def font_faces(self) -> list[str]:
+        """One ``@font-face`` rule body per weight, as (family, src, weight) declarations."""
+        folder = self.name.replace(" ", "")
+        return [
+            f"font-family: '{self.name}'; "
+            f"src: url('{LOCAL_FONT_URL}/{folder}/{folder}-{_WEIGHT_FILES.get(weight, weight)}"
+            f".woff2') format('woff2'); font-weight: {weight}; font-style: normal"
+            for weight in self.weights
+        ]
+
+
+class GoogleFont(_HostedFont):
+    """A font loaded from Google Fonts."""
+
+    source: ClassVar[Literal["system", "local", "google"]] = "google"
+
+    def stylesheet_url(self) -> str:
+        weights = ";".join(str(weight) for weight in sorted(self.weights))
+        family = self.name.replace(" ", "+")
+        return f"https://fonts.googleapis.com/css2?family={family}:wght@{weights}&display=swap"
+
+
+FONT_CLASSES: Final[dict[str, type[Font]]] = {
+    "system": Font,
+    "local": LocalFont,
+    "google": GoogleFont,
+}
+
+FontEntry = Font | str
+"""One family in a stack: a ``Font`` object (quoted) or a plain family string (as written)."""
+
+
+def entry_css(entry: FontEntry) -> str:
+    """The CSS text of one stack entry, exactly as Gradio writes it."""
+    if isinstance(entry, Font):
+        return str(entry)
+    return entry if _BARE_FAMILY.fullmatch(entry) else f"'{check_family_name(entry)}'"
+
+
+def stack_from(value: object) -> tuple[FontEntry, ...]:
+    """Accept Gradio's font argument forms: one font or string, or an iterable of them.
+
+    Dicts (from TOML or Gradio JSON) become font objects; strings stay strings.
+    """
+    if isinstance(value, (Font, str, dict)):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise ValueError(f"a font stack is a font or a list of fonts, not {type(value).__name__}")
+    stack: list[FontEntry] = []
+    for item in value:
+        if isinstance(item, Font):
+            stack.append(item)
+        elif isinstance(item, str):
+            name = item.strip()
+            if not _BARE_FAMILY.fullmatch(name):
+                check_family_name(name)
+            stack.append(name)
+        elif isinstance(item, dict):
+            stack.append(_font_from_dict(item))
+        elif isinstance(getattr(item, "name", None), str):
+            stack.append(_font_from_object(item))
+        else:
+            raise ValueError(f"a font is a name or a Font, not {type(item).__name__}")
+    if not stack:
+        raise ValueError("a font stack needs at least one family")
+    return tuple(stack)
+
+
+def _font_from_dict(data: dict[str, Any]) -> Font:
+    fields = dict(data)
+    source = fields.pop("source", "system")
+    if source not in FONT_CLASSES:
+        raise ValueError(f"font source {source!r} is not one of {', '.join(FONT_CLASSES)}")
+    cls = FONT_CLASSES[source]
+    if cls is Font:
+        fields.pop("weights", None)
+    return cls(**fields)
+
+
+def _font_from_object(item: object) -> Font:
+    """Adopt a font object from elsewhere (Gradio's ``gr.themes.GoogleFont`` …) by its kind."""
+    kind = type(item).__name__
+    cls = {"GoogleFont": GoogleFont, "LocalFont": LocalFont}.get(kind, Font)
+    if cls is Font:
+        return Font(item.name)  # type: ignore[attr-defined]
+    return cls(item.name, weights=getattr(item, "weights", None))  # type: ignore[attr-defined]
+
+
+def font_to_dict(entry: FontEntry) -> str | dict[str, Any]:
+    """The plain-data form of one stack entry (for TOML files)."""
+    if isinstance(entry, str):
+        return entry
+    data: dict[str, Any] = {"name": entry.name}
+    if entry.source != "system":
+        data["source"] = entry.source
+    if isinstance(entry, _HostedFont):
+        data["weights"] = list(entry.weights)
+    return data

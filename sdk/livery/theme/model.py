@@ -1,0 +1,342 @@
+"""The theme model: core settings, metadata and variable overrides, and what a theme does.
+
+A ``Theme`` holds what a person chose: three hues, three size scales, two font stacks, and the
+variables they set. Everything else comes from the catalogue's defaults. Data flows one way:
+this model → ``values`` (each value checked by kind) → ``resolve`` (references) → ``emit``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from typing_extensions import Self
+
+from livery.errors import InvalidValueError, ThemeError, UnknownVariableError
+from livery.theme import emit, palettes, sizes
+from livery.theme.catalogue import BY_NAME, DARK_NAMES, VARIABLES
+from livery.theme.fonts import FontEntry, LocalFont, entry_css, stack_from
+from livery.theme.palettes import SHADES, Color
+from livery.theme.resolve import Resolved, resolve
+from livery.theme.sizes import STEPS, Size
+from livery.theme.values import Kind, Value, ValueProblem, normalise, parse
+
+DarkSwitch = Literal["class", "media", "attribute", "all"]
+
+SETTINGS = (
+    "primary_hue",
+    "secondary_hue",
+    "neutral_hue",
+    "text_size",
+    "spacing_size",
+    "radius_size",
+    "font",
+    "font_mono",
+)
+"""The core settings, in Gradio's argument order."""
+
+_SETTABLE = (*BY_NAME, *sorted(DARK_NAMES))
+_DEFAULT_LIGHT: dict[str, Value] = {
+    v.name: parse(v.kind, v.light if isinstance(v.light, str) else "") for v in VARIABLES
+}
+"""Every variable in catalogue order; the core ones are placeholders the settings replace."""
+_DEFAULT_DARK: dict[str, Value] = {
+    v.name: parse(v.kind, v.dark) for v in VARIABLES if isinstance(v.dark, str)
+}
+_DEFAULT_FONT = (LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif")
+_DEFAULT_FONT_MONO = (LocalFont("IBM Plex Mono"), "ui-monospace", "Consolas", "monospace")
+
+
+def _problem(error: Exception) -> ValueError:
+    return ValueError(str(error).strip("\"'"))
+
+
+class Theme(BaseModel):
+    """A theme: metadata, core settings and variable overrides.
+
+    Compile it with ``css()``, save it with ``save()``, load one with ``Theme.load()``.
+    ``livery.themes.Base`` and its relatives build one from Gradio's arguments.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    name: str = Field("custom", max_length=100)
+    description: str = Field("", max_length=2000)
+    tags: tuple[str, ...] = Field((), max_length=20)
+    author: str = Field("", max_length=200)
+
+    primary_hue: Color = palettes.NAMED["blue"]
+    secondary_hue: Color = palettes.NAMED["blue"]
+    neutral_hue: Color = palettes.NAMED["zinc"]
+    text_size: Size = sizes.text_md
+    spacing_size: Size = sizes.spacing_md
+    radius_size: Size = sizes.radius_md
+    font: tuple[FontEntry, ...] = _DEFAULT_FONT
+    font_mono: tuple[FontEntry, ...] = _DEFAULT_FONT_MONO
+
+    overrides: dict[str, str] = Field(default_factory=dict)
+    """The variables this theme sets (``name`` or ``name_dark`` → value as written)."""
+
+    _source: str | None = PrivateAttr(None)
+    _resolved: Resolved | None = PrivateAttr(None)
+
+    def __init__(self, **fields: Any) -> None:
+        try:
+            super().__init__(**fields)
+        except ValidationError as error:
+            raise as_theme_error(error) from None
+
+    # --- validation of the settings -------------------------------------------------------
+
+    @field_validator("primary_hue", "secondary_hue", "neutral_hue", mode="before")
+    @classmethod
+    def _hue(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return palettes.named(value)
+            except KeyError as error:
+                raise _problem(error) from None
+        return value
+
+    @field_validator("text_size", "spacing_size", "radius_size", mode="before")
+    @classmethod
+    def _size(cls, value: object, info: Any) -> object:
+        if isinstance(value, str):
+            try:
+                return sizes.preset(info.field_name.removesuffix("_size"), value)
+            except KeyError as error:
+                raise _problem(error) from None
+        return value
+
+    @field_validator("font", "font_mono", mode="before")
+    @classmethod
+    def _font(cls, value: object) -> tuple[FontEntry, ...]:
+        return stack_from(value)
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            for tag in value:
+                if not isinstance(tag, str) or not 0 < len(tag) <= 40:
+                    raise ValueError(f"a tag is a short text (1–40 characters), not {tag!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _check_overrides(self) -> Self:
+        checked = {}
+        for name, value in self.overrides.items():
+            checked[name] = _check_variable(name, value)
+        self.__dict__["overrides"] = checked
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (name in BY_NAME and name not in SETTINGS) or name in DARK_NAMES:
+            self.set(**{name: value})
+            return
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as error:
+            raise as_theme_error(error).with_source(self._source) from None
+        if not name.startswith("_"):
+            self._resolved = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name in BY_NAME or name in DARK_NAMES:
+            return self.value(name)
+        return super().__getattr__(name)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Theme):
+            return NotImplemented
+        return self.model_dump() == other.model_dump()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # --- changing variables ---------------------------------------------------------------
+
+    def set(self, **variables: object) -> Self:
+        """Set theme variables (``name=value`` or ``name_dark=value``) and return the theme.
+
+        Values may reference other variables as ``*name``. ``""`` and ``0`` are real values;
+        ``None`` leaves a variable as it is (as in Gradio). An unknown name is an error that
+        suggests the closest names.
+        """
+        checked = {}
+        for name, value in variables.items():
+            if value is None:
+                continue
+            try:
+                checked[name] = _check_variable(name, value)
+            except ThemeError as error:
+                raise error.with_source(self._source) from None
+        if checked:
+            self.overrides.update(checked)
+            self._resolved = None
+        return self
+
+    # --- reading values -------------------------------------------------------------------
+
+    def value(self, name: str) -> str:
+        """The value of ``name`` (or ``name_dark``) as written, references included."""
+        resolved = self.resolved()
+        if name in DARK_NAMES:
+            return resolved.value(name[:-5], dark=True).raw
+        if name not in BY_NAME:
+            raise _unknown(name).with_source(self._source)
+        return resolved.light[name].raw
+
+    def literal(self, name: str, dark: bool = False) -> str:
+        """The value of ``name`` in light or dark mode with every reference followed."""
+        if name not in BY_NAME:
+            raise _unknown(name).with_source(self._source)
+        return self.resolved().literal(name, dark)
+
+    def resolved(self) -> Resolved:
+        """The theme's full value table, references checked (cached until the theme changes)."""
+        if self._resolved is None:
+            try:
+                self._resolved = resolve(*self._tables())
+            except ThemeError as error:
+                raise error.with_source(self._source) from None
+        return self._resolved
+
+    def _tables(self) -> tuple[dict[str, Value], dict[str, Value], list[str]]:
+        light = dict(_DEFAULT_LIGHT)
+        light.update(_hue_values("primary", self.primary_hue))
+        light.update(_hue_values("secondary", self.secondary_hue))
+        light.update(_hue_values("neutral", self.neutral_hue))
+        light.update(_size_values("text", self.text_size))
+        light.update(_size_values("spacing", self.spacing_size))
+        light.update(_size_values("radius", self.radius_size))
+        light["font"] = _font_value("font", self.font)
+        light["font_mono"] = _font_value("font_mono", self.font_mono)
+        dark = dict(_DEFAULT_DARK)
+        set_in_light = []
+        for name, text in self.overrides.items():
+            if name in DARK_NAMES:
+                base = name[:-5]
+                dark[base] = parse(BY_NAME[base].kind, text)
+            else:
+                light[name] = parse(BY_NAME[name].kind, text)
+                set_in_light.append(name)
+        return light, dark, set_in_light
+
+    # --- output ---------------------------------------------------------------------------
+
+    def css(
+        self,
+        dark: DarkSwitch = "class",
+        resolve: bool = False,
+        minify: bool = False,
+    ) -> str:
+        """Compile the theme to a stylesheet of CSS custom properties.
+
+        ``dark`` picks the dark-mode switch: a ``.dark`` class (Gradio's), a
+        ``data-theme="dark"`` attribute, the ``prefers-color-scheme`` media query, or ``all``
+        of them. ``resolve`` writes literal values instead of ``var()`` references.
+        """
+        return emit.stylesheet(
+            self.resolved(),
+            (*self.font, *self.font_mono),
+            dark=dark,
+            resolve=resolve,
+            minify=minify,
+        )
+
+    def save(self, path: str | Path) -> Path:
+        """Write the theme as a TOML theme file (atomically) and return its path."""
+        from livery.theme import tomlfile
+
+        return tomlfile.save(self, path)
+
+    @classmethod
+    def load(cls, name_or_path: str | Path) -> Theme:
+        """Load a theme by library name (``"soft"``) or from a ``.toml`` or Gradio ``.json``."""
+        from livery.theme import library
+
+        return library.load(name_or_path)
+
+    def to_gradio(self) -> dict[str, Any]:
+        """The theme as Gradio's theme JSON (``gr.Theme.from_dict`` loads it)."""
+        from livery.theme import gradio_json
+
+        return gradio_json.dump(self)
+
+    @classmethod
+    def from_gradio(cls, data: dict[str, Any] | str | Path) -> Theme:
+        """Import a Gradio theme: a ``dump()``/``to_dict()`` dict or the path of its JSON file."""
+        from livery.theme import gradio_json
+
+        return gradio_json.load(data)
+
+
+@lru_cache(maxsize=256)
+def _hue_values(role: str, hue: Color) -> dict[str, Value]:
+    return {
+        f"{role}_{shade}": parse(Kind.COLOUR, colour) for shade, colour in zip(SHADES, hue.expand())
+    }
+
+
+@lru_cache(maxsize=256)
+def _size_values(scale: str, size: Size) -> dict[str, Value]:
+    return {
+        f"{scale}_{step}": parse(Kind.LENGTH, length) for step, length in zip(STEPS, size.expand())
+    }
+
+
+@lru_cache(maxsize=256)
+def _font_value(name: str, stack: tuple[FontEntry, ...]) -> Value:
+    text = ", ".join(entry_css(entry) for entry in stack)
+    try:
+        return parse(Kind.FONT, text)
+    except ValueProblem as problem:
+        raise InvalidValueError(str(problem), variable=name, value=text) from None
+
+
+def as_theme_error(error: ValidationError) -> ThemeError:
+    """One line for the first problem pydantic found: the field, the value, the reason."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "theme"
+    value = first.get("input")
+    reason = first["msg"].removeprefix("Value error, ")
+    shown = value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
+    return InvalidValueError(reason, variable=where, value=shown)
+
+
+def _check_variable(name: str, value: object) -> str:
+    if name in DARK_NAMES:
+        kind = BY_NAME[name[:-5]].kind
+    elif name in BY_NAME:
+        kind = BY_NAME[name].kind
+    else:
+        raise _unknown(name)
+    try:
+        return parse(kind, normalise(value)).raw
+    except ValueProblem as problem:
+        raise InvalidValueError(str(problem), variable=name, value=value) from None
+
+
+def _unknown(name: str) -> UnknownVariableError:
+    if name in SETTINGS:
+        return UnknownVariableError(
+            f"{name} is a core setting, not a variable: pass it when building the theme",
+            variable=name,
+        )
+    base = name.removesuffix("_dark")
+    if name.endswith("_dark") and base in BY_NAME:
+        return UnknownVariableError(f"{base} has no dark variant", variable=name)
+    close = difflib.get_close_matches(name, _SETTABLE, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return UnknownVariableError(f"not a theme variable{hint}", variable=name)

@@ -1,0 +1,165 @@
+"""Theme files: the TOML format the built-in themes use and ``Theme.save`` writes.
+
+    [theme]                      # metadata
+    name = "Soft"
+    description = "…"
+    tags = ["light", "rounded"]
+    author = "…"
+
+    [settings]                   # the core settings, as Gradio's arguments
+    primary_hue = "indigo"       # a named hue, or a table of shades c50 … c950
+    text_size = "md"             # a preset, or a table of steps xxs … xxl
+    font = [{ name = "Montserrat", source = "local", weights = [400, 700] }, "sans-serif"]
+
+    [variables]                  # overrides, `name` or `name_dark`
+    slider_color = "*primary_500"
+
+Files are read with a size limit and every value goes through the model's validation, so a
+file from a stranger can do no more than fail with a clear message.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from livery._files import write_atomic
+from livery.errors import ThemeError, ThemeFileError
+from livery.theme import palettes, sizes
+from livery.theme.catalogue import VARIABLES
+from livery.theme.fonts import font_to_dict
+from livery.theme.model import SETTINGS, Theme
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+MAX_FILE_BYTES = 1_000_000
+_METADATA = ("name", "description", "tags", "author")
+_SECTIONS = {"theme", "settings", "variables"}
+_CATALOGUE_ORDER = [
+    name for variable in VARIABLES for name in (variable.name, f"{variable.name}_dark")
+]
+
+
+def read(path: str | Path) -> Theme:
+    """Load a theme file; every problem is a ``ThemeError`` naming the file."""
+    path = Path(path)
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ThemeFileError(
+                f"the file is {size / 1e6:.1f} MB; a theme file may be at most "
+                f"{MAX_FILE_BYTES / 1e6:.0f} MB",
+                source=source,
+            )
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ThemeFileError(f"cannot read the file: {error.strerror}", source=source) from None
+    except UnicodeDecodeError:
+        raise ThemeFileError("the file is not UTF-8 text", source=source) from None
+    return loads(text, source=source)
+
+
+def loads(text: str, *, source: str = "<theme>") -> Theme:
+    """Build a theme from the text of a theme file."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ThemeFileError(f"not valid TOML: {error}", source=source) from None
+    return from_data(data, source=source)
+
+
+def from_data(data: dict[str, Any], *, source: str) -> Theme:
+    """Build a theme from the parsed tables of a theme file."""
+    unknown = set(data) - _SECTIONS
+    if unknown:
+        raise ThemeFileError(
+            f"unknown section [{sorted(unknown)[0]}]; a theme file has [theme], [settings] "
+            "and [variables]",
+            source=source,
+        )
+    fields: dict[str, Any] = {}
+    for section, allowed in (("theme", _METADATA), ("settings", SETTINGS)):
+        table = data.get(section, {})
+        if not isinstance(table, dict):
+            raise ThemeFileError(f"[{section}] must be a table", source=source)
+        for key in table:
+            if key not in allowed:
+                raise ThemeFileError(
+                    f"[{section}] has no key {key!r}; it takes {', '.join(allowed)}",
+                    source=source,
+                )
+        fields.update(table)
+    variables = data.get("variables", {})
+    if not isinstance(variables, dict):
+        raise ThemeFileError("[variables] must be a table", source=source)
+    fields["overrides"] = variables
+    return build(fields, source=source)
+
+
+def build(fields: dict[str, Any], *, source: str) -> Theme:
+    """Validate ``fields`` into a ``Theme`` remembering ``source`` for later messages."""
+    try:
+        theme = Theme(**fields)
+    except ThemeError as error:
+        raise error.with_source(source) from None
+    theme._source = source
+    return theme
+
+
+def dumps(theme: Theme) -> str:
+    """The theme file text for ``theme``: metadata, every setting, and the overrides."""
+    metadata = {key: getattr(theme, key) for key in _METADATA}
+    metadata["tags"] = list(theme.tags)
+    settings: dict[str, Any] = {}
+    for key in ("primary_hue", "secondary_hue", "neutral_hue"):
+        hue = getattr(theme, key)
+        is_named = palettes.NAMED.get(hue.name or "") == hue
+        settings[key] = hue.name if is_named else hue.model_dump(exclude={"name"})
+    for key in ("text_size", "spacing_size", "radius_size"):
+        size = getattr(theme, key)
+        if sizes.PRESETS.get(size.name or "") == size:
+            settings[key] = size.name.split("_", 1)[1]
+        else:
+            settings[key] = size.model_dump(exclude={"name"})
+    for key in ("font", "font_mono"):
+        settings[key] = [font_to_dict(entry) for entry in getattr(theme, key)]
+    order = {name: index for index, name in enumerate(_CATALOGUE_ORDER)}
+    variables = dict(sorted(theme.overrides.items(), key=lambda item: order[item[0]]))
+    document = {"theme": metadata, "settings": settings, "variables": variables}
+    return "\n".join(_table(name, table) for name, table in document.items())
+
+
+def _table(name: str, table: dict[str, Any]) -> str:
+    lines = [f"[{name}]"]
+    lines += [f"{key} = {_value(value)}" for key, value in table.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: Any) -> str:
+    """TOML for the few value shapes a theme file holds, one line each.
+
+    (tomli-w writes every array over several lines, which makes font stacks hard to read.)
+    A JSON string is a valid TOML basic string once DEL is escaped too.
+    """
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{key} = {_value(item)}" for key, item in value.items()) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} to a theme file")
+
+
+def save(theme: Theme, path: str | Path) -> Path:
+    """Write ``theme`` to ``path`` atomically."""
+    return write_atomic(path, dumps(theme))

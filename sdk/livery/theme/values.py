@@ -1,0 +1,373 @@
+"""Parse and check one theme value against its variable's kind.
+
+Theme files may come from strangers, so a value is accepted only when it is plainly what its
+kind allows and cannot leave its declaration: no ``;``, braces, ``<``, at-rules, comments,
+escapes, ``!important``, unknown functions (so no ``expression(``) and no URL other than an
+inline ``data:image/…``. The check works on CSS tokens (tinycss2), and a value must serialise
+back to exactly its own text, which rules out unbalanced quotes and brackets.
+
+A value may reference other variables as ``*name`` (Gradio's syntax) or ``var(--name)``; the
+parsed value keeps those names so the resolver can follow them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+import tinycss2
+from tinycss2 import ast
+
+MAX_VALUE_CHARS = 2000
+
+REFERENCE = re.compile(r"\*([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class Kind(str, Enum):
+    """What sort of CSS value a variable holds."""
+
+    COLOUR = "colour"
+    FILL = "fill"
+    IMAGE = "image"
+    LENGTH = "length"
+    SHADOW = "shadow"
+    WEIGHT = "weight"
+    FONT = "font"
+    TRANSFORM = "transform"
+    TRANSITION = "transition"
+
+
+class ValueProblem(Exception):
+    """Why a value was refused; the caller adds the file and variable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A checked value: its text as written, its CSS text, and the variables it references.
+
+    ``parts`` alternates literal text and referenced names (even indices are text), so a value
+    can be resolved to literals without parsing it again.
+    """
+
+    raw: str
+    css: str
+    refs: tuple[str, ...]
+    parts: tuple[str, ...]
+
+
+def css_name(name: str) -> str:
+    """``button_primary_text_color`` → ``--button-primary-text-color``."""
+    return "--" + name.replace("_", "-")
+
+
+_FORBIDDEN = {
+    ";": "contains ';', which would end the declaration",
+    "{": "contains '{', which would open a block",
+    "}": "contains '}', which would close the rule",
+    "<": "contains '<', which could open markup",
+    ">": "contains '>', which could close markup",
+    "\\": "contains a backslash escape",
+    "@": "contains '@', which could start an at-rule",
+    "!": "contains '!', which could add !important",
+    "`": "contains a backtick",
+}
+
+_COLOUR_FUNCTIONS = frozenset(
+    "rgb rgba hsl hsla hwb lab lch oklab oklch color color-mix light-dark".split()
+)
+_GRADIENTS = frozenset(
+    "linear-gradient radial-gradient conic-gradient repeating-linear-gradient "
+    "repeating-radial-gradient repeating-conic-gradient".split()
+)
+_MATH = frozenset("calc min max clamp".split())
+_TRANSFORMS = frozenset(
+    "translate translatex translatey translatez translate3d scale scalex scaley scalez scale3d "
+    "rotate rotatex rotatey rotatez rotate3d skew skewx skewy matrix matrix3d perspective".split()
+)
+_TIMING = frozenset("cubic-bezier steps linear".split())
+_INNER_FUNCTIONS = _COLOUR_FUNCTIONS | _GRADIENTS | _MATH | _TIMING | {"var"}
+
+_WIDE_KEYWORDS = frozenset("inherit initial unset revert revert-layer".split())
+_NAMED_COLOURS = frozenset(
+    """aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue
+    blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk
+    crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki
+    darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
+    darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
+    dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite
+    gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki
+    lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan
+    lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen
+    lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen
+    magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen
+    mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream
+    mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid
+    palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum
+    powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown
+    seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen
+    steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow
+    yellowgreen transparent currentcolor""".split()
+)
+_LENGTH_UNITS = frozenset(
+    "px em rem ex ch cap ic lh rlh vw vh vi vb vmin vmax svw svh lvw lvh dvw dvh "
+    "cqw cqh cqi cqb cqmin cqmax cm mm q in pt pc".split()
+)
+_TIME_UNITS = frozenset({"s", "ms"})
+_ANGLE_UNITS = frozenset({"deg", "rad", "grad", "turn"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """What may stand at the top level of a value of one kind."""
+
+    functions: frozenset[str] = frozenset()
+    keywords: frozenset[str] = frozenset()
+    any_keyword: bool = False
+    hash: bool = False
+    numbers: bool = False
+    units: frozenset[str] = frozenset()
+    percent: bool = False
+    strings: bool = False
+    urls: bool = False
+    commas: bool = False
+    max_items: int = 1
+
+
+_COLOUR_RULES = _Rules(
+    functions=_COLOUR_FUNCTIONS | {"var"},
+    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none"},
+    hash=True,
+)
+_FILL_RULES = _Rules(
+    functions=_COLOUR_FUNCTIONS | _GRADIENTS | {"var", "url"},
+    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none"},
+    hash=True,
+    urls=True,
+    commas=True,
+    max_items=8,
+)
+_RULES: dict[Kind, _Rules] = {
+    Kind.COLOUR: _COLOUR_RULES,
+    Kind.FILL: _FILL_RULES,
+    Kind.IMAGE: _FILL_RULES,
+    Kind.LENGTH: _Rules(
+        functions=_MATH | {"var"},
+        keywords=_WIDE_KEYWORDS | {"auto", "none"},
+        numbers=True,
+        units=_LENGTH_UNITS,
+        percent=True,
+        max_items=4,
+    ),
+    Kind.SHADOW: _Rules(
+        functions=_COLOUR_FUNCTIONS | _MATH | {"var"},
+        keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none", "inset"},
+        hash=True,
+        numbers=True,
+        units=_LENGTH_UNITS,
+        commas=True,
+        max_items=64,
+    ),
+    Kind.WEIGHT: _Rules(
+        functions=_MATH | {"var"},
+        keywords=_WIDE_KEYWORDS | {"normal", "bold", "bolder", "lighter"},
+        numbers=True,
+    ),
+    Kind.FONT: _Rules(
+        functions=frozenset({"var"}),
+        any_keyword=True,
+        strings=True,
+        commas=True,
+        max_items=64,
+    ),
+    Kind.TRANSFORM: _Rules(
+        functions=_TRANSFORMS | {"var"},
+        keywords=_WIDE_KEYWORDS | {"none"},
+        max_items=16,
+    ),
+    Kind.TRANSITION: _Rules(
+        functions=_TIMING | {"var"},
+        any_keyword=True,
+        numbers=True,
+        units=_TIME_UNITS,
+        commas=True,
+        max_items=64,
+    ),
+}
+
+
+def normalise(value: object) -> str:
+    """Turn a user's value into the text Livery stores.
+
+    Numbers become text (``0`` is a real value), surrounding space goes, and one trailing
+    ``;`` goes too: Gradio's own themes end some values with it, and there it only ends the
+    declaration early.
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueProblem(f"must be text or a number, not {type(value).__name__}")
+    text = str(value).strip()
+    if text.endswith(";"):
+        text = text[:-1].rstrip()
+    return text
+
+
+@lru_cache(maxsize=8192)
+def parse(kind: Kind, text: str) -> Value:
+    """Check ``text`` (already normalised) for ``kind`` and return the parsed value."""
+    if len(text) > MAX_VALUE_CHARS:
+        raise ValueProblem(f"is longer than {MAX_VALUE_CHARS} characters")
+    for char in text:
+        if char in _FORBIDDEN:
+            raise ValueProblem(_FORBIDDEN[char])
+        if ord(char) < 32 or ord(char) == 127:
+            raise ValueProblem("contains a control character or line break")
+    if "/*" in text or "*/" in text:
+        raise ValueProblem("contains a CSS comment")
+
+    pieces = REFERENCE.split(text)
+    css_text = "".join(
+        piece if index % 2 == 0 else f"var({css_name(piece)})" for index, piece in enumerate(pieces)
+    )
+    tokens = tinycss2.parse_component_value_list(css_text, skip_comments=False)
+    if tinycss2.serialize(tokens).replace("'", '"') != css_text.replace("'", '"'):
+        raise ValueProblem("has an unclosed string, bracket or function")
+    refs: list[str] = []
+    _check_top(tokens, _RULES[kind], kind, refs)
+    return Value(raw=text, css=css_text, refs=tuple(dict.fromkeys(refs)), parts=_parts(css_text))
+
+
+def _parts(css_text: str) -> tuple[str, ...]:
+    """Split CSS text into literal text and referenced names at each ``var(--name)``."""
+    return tuple(
+        piece if index % 2 == 0 else piece.replace("-", "_")
+        for index, piece in enumerate(_VAR.split(css_text))
+    )
+
+
+_VAR = re.compile(r"var\(--([A-Za-z_][A-Za-z0-9_-]*)\)")
+
+
+def _check_top(tokens: list[ast.Node], rules: _Rules, kind: Kind, refs: list[str]) -> None:
+    items = 0
+    for token in tokens:
+        if isinstance(token, ast.WhitespaceToken):
+            continue
+        if isinstance(token, ast.LiteralToken) and token.value == "," and rules.commas:
+            continue
+        items += 1
+        _check_component(token, rules, kind, refs)
+    if items > rules.max_items:
+        raise ValueProblem(
+            f"has {items} parts; a {kind.value} value takes at most {rules.max_items}"
+        )
+
+
+def _check_component(token: ast.Node, rules: _Rules, kind: Kind, refs: list[str]) -> None:
+    if isinstance(token, ast.IdentToken):
+        word = token.lower_value
+        if rules.any_keyword or word in rules.keywords:
+            return
+        raise ValueProblem(f"{token.value!r} is not a {kind.value} keyword")
+    if isinstance(token, ast.HashToken):
+        if rules.hash and re.fullmatch(
+            r"[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}", token.value
+        ):
+            return
+        raise ValueProblem(f"'#{token.value}' is not a hex colour")
+    if isinstance(token, ast.NumberToken):
+        if rules.numbers:
+            return
+        raise ValueProblem(f"a bare number is not a {kind.value}")
+    if isinstance(token, ast.DimensionToken):
+        if token.lower_unit in rules.units:
+            return
+        raise ValueProblem(f"unit {token.unit!r} does not fit a {kind.value}")
+    if isinstance(token, ast.PercentageToken):
+        if rules.percent:
+            return
+        raise ValueProblem(f"a percentage is not a {kind.value}")
+    if isinstance(token, ast.StringToken):
+        if rules.strings:
+            return
+        raise ValueProblem(f"quoted text is not a {kind.value}")
+    if isinstance(token, ast.URLToken):
+        if rules.urls:
+            _check_url(token.value)
+            return
+        raise ValueProblem(f"a url() is not a {kind.value}")
+    if isinstance(token, ast.FunctionBlock):
+        if token.lower_name not in rules.functions:
+            raise ValueProblem(f"function {token.name}() is not allowed in a {kind.value}")
+        _check_function(token, refs)
+        return
+    raise ValueProblem(_describe(token))
+
+
+def _check_function(function: ast.FunctionBlock, refs: list[str]) -> None:
+    name = function.lower_name
+    arguments = [t for t in function.arguments if not isinstance(t, ast.WhitespaceToken)]
+    if name == "var":
+        if (
+            len(arguments) != 1
+            or not isinstance(arguments[0], ast.IdentToken)
+            or not arguments[0].value.startswith("--")
+        ):
+            raise ValueProblem("var() must name exactly one variable, as var(--name)")
+        refs.append(arguments[0].value[2:].replace("-", "_"))
+        return
+    if name == "url":
+        if len(arguments) == 1 and isinstance(arguments[0], ast.StringToken):
+            _check_url(arguments[0].value)
+            return
+        raise ValueProblem("url() must hold one quoted data:image address")
+    _check_arguments(function.arguments, refs)
+
+
+def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
+    for token in tokens:
+        if isinstance(
+            token,
+            (
+                ast.WhitespaceToken,
+                ast.IdentToken,
+                ast.NumberToken,
+                ast.PercentageToken,
+                ast.HashToken,
+            ),
+        ):
+            continue
+        if isinstance(token, ast.DimensionToken):
+            if token.lower_unit in _LENGTH_UNITS | _TIME_UNITS | _ANGLE_UNITS:
+                continue
+            raise ValueProblem(f"unit {token.unit!r} is not allowed")
+        if isinstance(token, ast.LiteralToken) and token.value in {",", "/", "*", "+", "-"}:
+            continue
+        if isinstance(token, ast.ParenthesesBlock):
+            _check_arguments(token.content, refs)
+            continue
+        if isinstance(token, ast.FunctionBlock):
+            if token.lower_name not in _INNER_FUNCTIONS:
+                raise ValueProblem(f"function {token.name}() is not allowed")
+            _check_function(token, refs)
+            continue
+        raise ValueProblem(_describe(token))
+
+
+def _check_url(address: str) -> None:
+    if not address.lower().startswith("data:image/"):
+        raise ValueProblem("only inline data:image/… addresses are allowed in url()")
+
+
+def _describe(token: ast.Node) -> str:
+    if isinstance(token, ast.Comment):
+        return "contains a CSS comment"
+    if isinstance(token, ast.AtKeywordToken):
+        return f"contains the at-rule @{token.value}"
+    if isinstance(token, ast.ParseError):
+        return f"is not valid CSS ({token.message})"
+    if isinstance(token, (ast.CurlyBracketsBlock, ast.SquareBracketsBlock)):
+        return "contains a bracketed block"
+    if isinstance(token, ast.LiteralToken):
+        return f"contains {token.value!r}, which has no place here"
+    return f"contains {token.type!r}, which has no place here"
