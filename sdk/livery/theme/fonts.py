@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, ClassVar, Final, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
@@ -46,9 +46,9 @@ class Font(BaseModel):
     """A font the browser already has (a system font), named in the stack with quotes."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    source: ClassVar[Literal["system", "local", "google"]] = "system"
 
     name: str
+    source: Literal["system"] = "system"
 
     def __init__(self, name: str | None = None, /, **fields: Any) -> None:
         if name is not None:
@@ -88,7 +88,7 @@ class _HostedFont(Font):
 class LocalFont(_HostedFont):
     """A font served from files next to the app (``static/fonts/<Name>/<Name>-<Weight>.woff2``)."""
 
-    source: ClassVar[Literal["system", "local", "google"]] = "local"
+    source: Literal["local"] = "local"  # type: ignore[assignment]
 
     def font_faces(self) -> list[str]:
         """One ``@font-face`` rule body per weight, as (family, src, weight) declarations."""
@@ -104,7 +104,7 @@ class LocalFont(_HostedFont):
 class GoogleFont(_HostedFont):
     """A font loaded from Google Fonts."""
 
-    source: ClassVar[Literal["system", "local", "google"]] = "google"
+    source: Literal["google"] = "google"  # type: ignore[assignment]
 
     def stylesheet_url(self) -> str:
         weights = ";".join(str(weight) for weight in sorted(self.weights))
@@ -118,7 +118,7 @@ FONT_CLASSES: Final[dict[str, type[Font]]] = {
     "google": GoogleFont,
 }
 
-FontEntry = Font | str
+FontEntry = LocalFont | GoogleFont | Font | str
 """One family in a stack: a ``Font`` object (quoted) or a plain family string (as written)."""
 
 

@@ -71,7 +71,10 @@ def load(name_or_path: str | os.PathLike[str]) -> Theme:
 
 def builtin_fields(name: str) -> dict[str, Any]:
     """The model fields of a built-in theme (cached: the files do not change while running)."""
-    return dict(_builtin_theme(name).model_dump())
+    theme = _builtin_theme(name)
+    fields = dict(theme)
+    fields["overrides"] = dict(theme.overrides)
+    return fields
 
 
 @cache

@@ -120,13 +120,13 @@ def dumps(theme: Theme) -> str:
     for key in ("primary_hue", "secondary_hue", "neutral_hue"):
         hue = getattr(theme, key)
         is_named = palettes.NAMED.get(hue.name or "") == hue
-        settings[key] = hue.name if is_named else hue.model_dump(exclude={"name"})
+        settings[key] = hue.name if is_named else hue.model_dump(exclude_none=True)
     for key in ("text_size", "spacing_size", "radius_size"):
         size = getattr(theme, key)
         if sizes.PRESETS.get(size.name or "") == size:
             settings[key] = size.name.split("_", 1)[1]
         else:
-            settings[key] = size.model_dump(exclude={"name"})
+            settings[key] = size.model_dump(exclude_none=True)
     for key in ("font", "font_mono"):
         settings[key] = [font_to_dict(entry) for entry in getattr(theme, key)]
     order = {name: index for index, name in enumerate(_CATALOGUE_ORDER)}
@@ -161,5 +161,11 @@ def _value(value: Any) -> str:
 
 
 def save(theme: Theme, path: str | Path) -> Path:
-    """Write ``theme`` to ``path`` atomically."""
-    return write_atomic(path, dumps(theme))
+    """Write ``theme`` to ``path`` atomically: a failed save leaves the old file as it was."""
+    text = dumps(theme)
+    try:
+        return write_atomic(path, text)
+    except OSError as error:
+        raise ThemeFileError(
+            f"cannot write the file: {error.strerror or error}", source=str(path)
+        ) from None

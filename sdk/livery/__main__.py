@@ -1,0 +1,5 @@
+"""``python -m livery`` runs the command line."""
+
+from livery.cli import main
+
+main()

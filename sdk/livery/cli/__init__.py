@@ -1,0 +1,53 @@
+"""The ``livery`` command line: one sub-app per area, one function per command.
+
+A user error (a ``LiveryError``) prints one line on stderr and exits 1, never a traceback;
+usage errors exit 2 (click's convention).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from livery import __version__
+from livery.cli import theme
+from livery.cli.console import error_line
+from livery.errors import LiveryError
+
+app = typer.Typer(
+    name="livery",
+    help="Themes and custom components for Gradio-style web apps.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(theme.app, name="theme")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"livery {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Themes and custom components for Gradio-style web apps."""
+
+
+def main() -> None:
+    """Entry point of the ``livery`` console script."""
+    try:
+        app()
+    except LiveryError as error:
+        error_line(str(error))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        error_line("interrupted")
+        sys.exit(130)

@@ -1,0 +1,1 @@
+"""Testing support: finding a Chromium for Playwright (the snapshot plugin grows here)."""
