@@ -99,7 +99,7 @@ def test_bad_files_name_the_file_and_the_problem(text: str, message: str, tmp_pa
 def test_huge_and_binary_files_are_refused(tmp_path: Path) -> None:
     huge = tmp_path / "huge.toml"
     huge.write_text("# " + "x" * 10_000_000)
-    with pytest.raises(livery.ThemeFileError, match="10.0 MB"):
+    with pytest.raises(livery.ThemeFileError, match=r"10\.0 MB"):
         livery.Theme.load(huge)
     binary = tmp_path / "binary.toml"
     binary.write_bytes(b"\xff\xfe\x00")
