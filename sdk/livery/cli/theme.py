@@ -123,21 +123,21 @@ def build(
     if not several and output is None:
         out.file.write(compiled[0][2])
         return
-    table = Table("theme", "variables set", "dark re-declared", "bytes", "ms", box=None)
-    table.add_column("file", overflow="fold")
+    table = Table("file", "theme", "variables set", "dark re-declared", "bytes", "ms", box=None)
     for name, theme, css, seconds in compiled:
         target = output / f"{Path(name).stem}.css" if several else output
         write_atomic(target, css)
         table.add_row(
+            escape(target.name),
             escape(theme.name),
             str(len(theme.overrides)),
             str(len(theme.resolved().redeclare)),
             f"{len(css.encode()):,}",
             f"{seconds * 1000:.1f}",
-            escape(str(target)),
         )
     out.print(table)
-    err.print(f"built {len(compiled)} theme{'s' * (len(compiled) != 1)}")
+    where = output if several else output.parent
+    err.print(f"built {len(compiled)} theme{'s' * (len(compiled) != 1)} into {escape(str(where))}/")
 
 
 @app.command()
