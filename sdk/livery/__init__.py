@@ -15,6 +15,7 @@ from livery.errors import (
     UnknownThemeError,
     UnknownVariableError,
 )
+from livery.colour.palette import palette
 from livery.theme.model import Theme
 
 __version__ = "0.1.0"
@@ -29,5 +30,6 @@ __all__ = [
     "UnknownThemeError",
     "UnknownVariableError",
     "__version__",
+    "palette",
     "themes",
 ]

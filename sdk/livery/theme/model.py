@@ -24,6 +24,7 @@ from pydantic import (
 from typing_extensions import Self
 
 from livery.errors import InvalidValueError, ThemeError, UnknownVariableError
+from livery.colour.palette import SeedError, palette
 from livery.theme import emit, palettes, sizes
 from livery.theme.catalogue import BY_NAME, DARK_NAMES, VARIABLES
 from livery.theme.fonts import FontEntry, LocalFont, entry_css, stack_from
@@ -102,11 +103,18 @@ class Theme(BaseModel):
     @field_validator("primary_hue", "secondary_hue", "neutral_hue", mode="before")
     @classmethod
     def _hue(cls, value: object) -> object:
+        """A hue is a named palette, a ``Color``, or any CSS colour used as a seed."""
         if isinstance(value, str):
             try:
                 return palettes.named(value)
-            except KeyError as error:
-                raise _problem(error) from None
+            except KeyError as missing:
+                try:
+                    return palette(value)
+                except SeedError:
+                    hint = str(missing).strip("\"'").split("; ", 1)[-1]
+                    raise ValueError(
+                        f"neither a named hue ({hint}) nor a CSS colour to grow one from"
+                    ) from None
         return value
 
     @field_validator("text_size", "spacing_size", "radius_size", mode="before")

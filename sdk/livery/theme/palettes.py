@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, Final
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from livery.theme.values import Kind, ValueProblem, normalise, parse
 
@@ -36,6 +36,8 @@ class Color(BaseModel):
     c900: str
     c950: str
     name: str | None = None
+    seed: str | None = Field(None, max_length=200)
+    """The CSS colour this hue was grown from, when it was (see ``livery.palette``)."""
 
     def __init__(self, *shades: str, **fields: Any) -> None:
         if shades:

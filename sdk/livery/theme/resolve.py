@@ -67,28 +67,29 @@ def resolve(
     checked: set[str] = set()
     for name in changed_names:
         _check_light(name, light, checked, [])
-    changed = _dark_changes_in_order(light, dark)
-    if changed is None:  # the theme's references do not follow the default order
-        changed = {}
-        for name in light:
-            _changes_in_dark(name, light, dark, changed, [])
+    changed = _dark_changes(light, dark)
     redeclare = tuple(name for name in light if changed[name])
     return Resolved(light=light, dark=dark, redeclare=redeclare)
 
 
-def _dark_changes_in_order(
-    light: dict[str, Value], dark: dict[str, Value]
-) -> dict[str, bool] | None:
-    """The fast path: one pass in an order where references come first, or ``None``."""
+def _dark_changes(light: dict[str, Value], dark: dict[str, Value]) -> dict[str, bool]:
+    """Whether each variable computes differently in dark mode.
+
+    One pass in an order where, with default values, references come first; a reference the
+    theme points elsewhere is worked out on the spot (depth first, watching for cycles).
+    """
     changed: dict[str, bool] = {}
     for name in _ORDER:
+        if name in changed:
+            continue
         dark_value = dark.get(name)
         value = light[name]
         differs = dark_value is not None and dark_value.raw != value.raw
         for ref in (dark_value or value).refs:
             ref_changed = changed.get(ref)
             if ref_changed is None:
-                return None
+                _check_name(ref, [name], dark_mode=True)
+                ref_changed = _changes_in_dark(ref, light, dark, changed, [name])
             differs = differs or ref_changed
         changed[name] = differs
     return changed

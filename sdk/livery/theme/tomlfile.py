@@ -27,6 +27,7 @@ from typing import Any
 
 from livery._files import write_atomic
 from livery.errors import ThemeError, ThemeFileError
+from livery.colour.palette import palette
 from livery.theme import palettes, sizes
 from livery.theme.catalogue import VARIABLES
 from livery.theme.fonts import font_to_dict
@@ -119,8 +120,12 @@ def dumps(theme: Theme) -> str:
     settings: dict[str, Any] = {}
     for key in ("primary_hue", "secondary_hue", "neutral_hue"):
         hue = getattr(theme, key)
-        is_named = palettes.NAMED.get(hue.name or "") == hue
-        settings[key] = hue.name if is_named else hue.model_dump(exclude_none=True)
+        if palettes.NAMED.get(hue.name or "") == hue:
+            settings[key] = hue.name
+        elif hue.seed is not None and palette(hue.seed) == hue:
+            settings[key] = hue.seed
+        else:
+            settings[key] = hue.model_dump(exclude_none=True)
     for key in ("text_size", "spacing_size", "radius_size"):
         size = getattr(theme, key)
         if sizes.PRESETS.get(size.name or "") == size:

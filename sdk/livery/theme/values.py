@@ -245,7 +245,7 @@ def _parts(css_text: str) -> tuple[str, ...]:
     )
 
 
-_VAR = re.compile(r"var\(--([A-Za-z_][A-Za-z0-9_-]*)\)")
+_VAR = re.compile(r"var\(\s*--([A-Za-z_][A-Za-z0-9_-]*)\s*\)", re.IGNORECASE)
 
 
 def _check_top(tokens: list[ast.Node], rules: _Rules, kind: Kind, refs: list[str]) -> None:
@@ -289,6 +289,7 @@ def _check_component(token: ast.Node, rules: _Rules, kind: Kind, refs: list[str]
         raise ValueProblem(f"a percentage is not a {kind.value}")
     if isinstance(token, ast.StringToken):
         if rules.strings:
+            _check_quoted(token.value)
             return
         raise ValueProblem(f"quoted text is not a {kind.value}")
     if isinstance(token, ast.URLToken):
@@ -357,6 +358,13 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
 def _check_url(address: str) -> None:
     if not address.lower().startswith("data:image/"):
         raise ValueProblem("only inline data:image/… addresses are allowed in url()")
+    _check_quoted(address)
+
+
+def _check_quoted(text: str) -> None:
+    """Quoted text and addresses are pasted as they are, so no reference may hide in them."""
+    if "*" in text or "var(" in text.lower():
+        raise ValueProblem("a reference (* or var()) cannot stand inside quotes or url()")
 
 
 def _describe(token: ast.Node) -> str:

@@ -1,0 +1,1 @@
+"""Colour science: seed palettes, contrast measures, the contrast audit and its repair."""

@@ -1,0 +1,271 @@
+"""Livery against the real Gradio package: same variables, same values, theme files both ways.
+
+Gradio's values are resolved here independently of Livery: a variable's value in dark mode is
+its ``_dark`` attribute unless that is ``None``, surrounding space and one trailing ``;`` go
+(Gradio's own themes end some values with it, where it only ends the CSS declaration early),
+and each ``*name`` is replaced by the resolved value of ``name`` in the same mode.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+import pytest
+
+import livery
+import livery.themes
+from livery.theme.catalogue import VARIABLES
+
+pytestmark = pytest.mark.interop
+
+REFERENCE = Path(__file__).parent / "reference"
+BUILTINS = ("Base", "Default", "Soft", "Glass", "Monochrome", "Origin", "Citrus", "Ocean")
+NAMES = tuple(variable.name for variable in VARIABLES)
+METADATA = {"name", "description", "tags", "author"}
+_STAR = re.compile(r"\*(\w+)")
+
+Table = dict[tuple[str, bool], str]
+
+
+def gradio_literal(theme: Any, name: str, dark: bool, chain: tuple[str, ...] = ()) -> str:
+    """The value ``name`` has in a Gradio theme object, every ``*reference`` followed."""
+    if name in chain:
+        raise AssertionError(f"Gradio theme has a reference cycle: {' → '.join([*chain, name])}")
+    value = getattr(theme, f"{name}_dark", None) if dark else None
+    if value is None:
+        value = getattr(theme, name)
+    text = str(value).strip()
+    if text.endswith(";"):
+        text = text[:-1].rstrip()
+    return _STAR.sub(lambda match: gradio_literal(theme, match[1], dark, (*chain, name)), text)
+
+
+def gradio_table(theme: Any) -> Table:
+    return {
+        (name, dark): gradio_literal(theme, name, dark) for name in NAMES for dark in (False, True)
+    }
+
+
+def livery_table(theme: livery.Theme) -> Table:
+    return {
+        (name, dark): theme.literal(name, dark=dark) for name in NAMES for dark in (False, True)
+    }
+
+
+def mismatches(expected: Table, actual: Table, expected_label: str, actual_label: str) -> str:
+    """Every differing value on its own line, for one assertion message."""
+    lines = [
+        f"  {name}{' (dark)' if dark else ''}: {expected_label} {expected[name, dark]!r}, "
+        f"{actual_label} {actual.get((name, dark))!r}"
+        for (name, dark) in expected
+        if actual.get((name, dark)) != expected[name, dark]
+    ]
+    return f"{len(lines)} of {len(expected)} values differ:\n" + "\n".join(lines)
+
+
+def comparable(theme: livery.Theme) -> dict[str, Any]:
+    return theme.model_dump(exclude=METADATA)
+
+
+# --- the variables ------------------------------------------------------------------------
+
+
+def reference_names() -> list[str]:
+    lines = (REFERENCE / "gradio-css-variables.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip()]
+
+
+def test_reference_file_matches_the_installed_gradio() -> None:
+    assert gr.__version__ == "6.31.0"
+    light_block = gr.themes.Base()._get_theme_css().split(":root {", 1)[1].split("}", 1)[0]
+    emitted = re.findall(r"^\s*(--[\w-]+):", light_block, flags=re.MULTILINE)
+    # Gradio also writes its theme's name and custom CSS as variables; neither is a theme value.
+    assert emitted[:2] == ["--name", "--custom-css"]
+    assert emitted[2:] == reference_names()
+
+
+def test_catalogue_lists_gradios_variables_in_order() -> None:
+    names = reference_names()
+    assert len(names) == 219
+    assert all(name.startswith("--") for name in names)
+    assert ["--" + variable.name.replace("_", "-") for variable in VARIABLES] == names
+    assert len({variable.name for variable in VARIABLES}) == 219
+
+
+def test_dark_twins_are_gradios() -> None:
+    with_dark = {variable.name for variable in VARIABLES if variable.has_dark}
+    assert len(with_dark) == 104
+    base = gr.themes.Base()
+    assert with_dark == {name for name in NAMES if hasattr(base, f"{name}_dark")}
+
+
+# --- built-in themes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_builtin_resolves_like_gradio(name: str) -> None:
+    expected = gradio_table(getattr(gr.themes, name)())
+    actual = livery_table(getattr(livery.themes, name)())
+    assert len(expected) == 2 * 219
+    assert actual == expected, mismatches(expected, actual, "Gradio", "Livery")
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_export_loads_in_gradio_with_the_same_values(name: str) -> None:
+    theme = getattr(livery.themes, name)()
+    data = json.loads(json.dumps(theme.to_gradio()))  # what a .json file would hold
+    expected = livery_table(theme)
+    for loader in (gr.themes.Base.from_dict, gr.Theme.from_dict):
+        loaded = loader(data)
+        assert isinstance(loaded, gr.themes.Base)
+        actual = gradio_table(loaded)
+        assert actual == expected, mismatches(expected, actual, "Livery", f"{loader.__qualname__}")
+        loaded._get_theme_css()  # and Gradio can compile it
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_gradio_dump_imports_as_the_builtin(name: str, tmp_path: Path) -> None:
+    gradio_theme = getattr(gr.themes, name)()
+    expected = comparable(getattr(livery.themes, name)())
+
+    from_dict = livery.Theme.from_gradio(gradio_theme.to_dict())
+    assert comparable(from_dict) == expected
+
+    path = tmp_path / f"{name.lower()}.json"
+    gradio_theme.dump(str(path))
+    assert path.stat().st_size > 0
+    from_file = livery.Theme.from_gradio(path)
+    assert comparable(from_file) == expected
+    assert livery_table(from_file) == gradio_table(gradio_theme)
+
+
+def test_reference_default_json_imports_as_default() -> None:
+    imported = livery.Theme.from_gradio(REFERENCE / "gradio-default-theme.json")
+    assert comparable(imported) == comparable(livery.themes.Default())
+    assert imported.overrides == livery.themes.Default().overrides
+
+
+_FONT_FACE = re.compile(
+    r"@font-face\s*\{\s*font-family: '([^']+)';\s*src: url\('([^']+)'\) format\('woff2'\);"
+    r"\s*font-weight: (\d+);"
+)
+
+
+def test_builtin_font_classes_are_gradios() -> None:
+    """Built-ins keep Gradio's font classes and weights (they once all became plain ``Font``)."""
+
+    def described(stack: Any) -> list[tuple[str, str, tuple[int, ...] | None]]:
+        return [
+            ("str", entry, None)
+            if isinstance(entry, str)
+            else (type(entry).__name__, entry.name, tuple(getattr(entry, "weights", ()) or ()))
+            for entry in stack
+        ]
+
+    problems = []
+    for name in BUILTINS:
+        gradio_theme, theme = getattr(gr.themes, name)(), getattr(livery.themes, name)()
+        for stack in ("font", "font_mono"):
+            expected = described(getattr(gradio_theme, f"_{stack}"))
+            actual = described(getattr(theme, stack))
+            if actual != expected:
+                problems.append(f"{name}.{stack}: Gradio {expected}, Livery {actual}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_builtin_font_faces_are_gradios(name: str) -> None:
+    expected = set(_FONT_FACE.findall(getattr(gr.themes, name)()._get_theme_css()))
+    actual = set(_FONT_FACE.findall(getattr(livery.themes, name)().css()))
+    assert len(expected) >= 2
+    assert actual == expected
+
+
+# --- .set() ---------------------------------------------------------------------------------
+
+
+def test_gradio_set_resets_what_the_theme_chose_livery_does_not() -> None:
+    # Gradio's .set() fills every argument left at None with Base's default, so setting one
+    # variable silently undoes the theme's own choices.
+    assert gr.themes.Soft().background_fill_primary == "*neutral_50"
+    gradio_soft = gr.themes.Soft().set(loader_color="red")
+    assert gradio_soft.background_fill_primary == "white"  # Base's value: the bug
+    assert gradio_soft.loader_color == "red"
+
+    assert gr.themes.Glass().background_fill_secondary == "*secondary_100"
+    gradio_glass = gr.themes.Glass().set(loader_color="red")
+    assert gradio_glass.background_fill_secondary == "*neutral_50"  # Base's value: the bug
+
+    soft = livery.themes.Soft().set(loader_color="red")
+    assert soft.value("background_fill_primary") == "*neutral_50"
+    assert soft.value("background_fill_secondary") == "*neutral_50"
+    assert soft.value("loader_color") == "red"
+    glass = livery.themes.Glass().set(loader_color="red")
+    assert glass.value("background_fill_secondary") == "*secondary_100"
+    assert glass.value("background_fill_secondary_dark") == "*secondary_800"
+
+
+def _set_changes(before: Any, after: Any, read: Any) -> set[str]:
+    keys = [*NAMES, *(f"{v.name}_dark" for v in VARIABLES if v.has_dark)]
+    return {key for key in keys if read(before, key) != read(after, key)}
+
+
+def test_gradio_set_bug_reaches_four_builtins() -> None:
+    affected = {
+        name: _set_changes(
+            getattr(gr.themes, name)(),
+            getattr(gr.themes, name)().set(loader_color="red"),
+            getattr,
+        )
+        for name in BUILTINS
+    }
+    assert {name for name, changed in affected.items() if changed != {"loader_color"}} == {
+        "Soft",
+        "Glass",
+        "Monochrome",
+        "Citrus",
+    }
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_livery_set_changes_only_what_is_set(name: str) -> None:
+    before = getattr(livery.themes, name)()
+    after = getattr(livery.themes, name)().set(loader_color="red")
+    changed = _set_changes(before, after, lambda theme, key: theme.value(key))
+    assert changed == {"loader_color", "loader_color_dark"}  # the dark twin follows the light
+    assert after.value("loader_color_dark") == "red"
+    assert after.literal("loader_color") == after.literal("loader_color", dark=True) == "red"
+
+
+def test_zero_and_empty_are_values_in_livery_and_ignored_by_gradio() -> None:
+    theme = livery.themes.Base().set(block_border_width=0, block_title_padding="")
+    assert theme.value("block_border_width") == "0"
+    assert theme.value("block_title_padding") == ""
+    assert theme.literal("block_border_width", dark=True) == "0"
+    css = theme.css()
+    assert "\n  --block-border-width: 0;\n" in css
+    assert "\n  --block-title-padding: ;\n" in css
+    assert livery.themes.Base().set(block_label_padding="").value("block_label_padding") == ""
+
+    base = gr.themes.Base()
+    ignored = gr.themes.Base().set(
+        block_border_width=0, block_title_padding="", block_label_padding=""
+    )
+    assert ignored.block_border_width == base.block_border_width == "1px"
+    assert ignored.block_title_padding == base.block_title_padding == "0"
+    assert ignored.block_label_padding == base.block_label_padding == "*spacing_sm *spacing_lg"
+    assert "--block-border-width: 1px;" in ignored._get_theme_css()
+
+
+# --- size -------------------------------------------------------------------------------------
+
+
+def test_css_is_at_least_a_quarter_smaller_than_gradios() -> None:
+    livery_bytes = len(livery.themes.Default().css().encode())
+    gradio_bytes = len(gr.themes.Default()._get_theme_css().encode())
+    assert gradio_bytes > 15_000
+    assert livery_bytes <= 0.75 * gradio_bytes, (livery_bytes, gradio_bytes)
