@@ -6,6 +6,7 @@ css = theme.css()
 """
 
 from livery import themes
+from livery.colour.palette import palette
 from livery.errors import (
     InvalidValueError,
     LiveryError,
@@ -15,7 +16,6 @@ from livery.errors import (
     UnknownThemeError,
     UnknownVariableError,
 )
-from livery.colour.palette import palette
 from livery.theme.model import Theme
 
 __version__ = "0.1.0"

@@ -12,7 +12,9 @@ from livery.errors import ThemeError
 from livery.theme.palettes import SHADES
 
 
-def show(seed: str = typer.Argument(..., help="Any CSS colour: #7c3aed, oklch(…), rebeccapurple")) -> None:
+def show(
+    seed: str = typer.Argument(..., help="Any CSS colour: #7c3aed, oklch(…), rebeccapurple"),
+) -> None:
     """Print the palette grown from SEED: a swatch, hex and oklch per shade."""
     try:
         hue = palette(seed)

@@ -23,8 +23,8 @@ from pydantic import (
 )
 from typing_extensions import Self
 
-from livery.errors import InvalidValueError, ThemeError, UnknownVariableError
 from livery.colour.palette import SeedError, palette
+from livery.errors import InvalidValueError, ThemeError, UnknownVariableError
 from livery.theme import emit, palettes, sizes
 from livery.theme.catalogue import BY_NAME, DARK_NAMES, VARIABLES
 from livery.theme.fonts import FontEntry, LocalFont, entry_css, stack_from

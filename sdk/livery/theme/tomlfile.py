@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from livery._files import write_atomic
-from livery.errors import ThemeError, ThemeFileError
 from livery.colour.palette import palette
+from livery.errors import ThemeError, ThemeFileError
 from livery.theme import palettes, sizes
 from livery.theme.catalogue import VARIABLES
 from livery.theme.fonts import font_to_dict
