@@ -248,20 +248,30 @@ class Theme(BaseModel):
         dark: DarkSwitch = "class",
         resolve: bool = False,
         minify: bool = False,
+        custom: str | Path | None = None,
+        strict: bool = False,
     ) -> str:
         """Compile the theme to a stylesheet of CSS custom properties.
 
         ``dark`` picks the dark-mode switch: a ``.dark`` class (Gradio's), a
         ``data-theme="dark"`` attribute, the ``prefers-color-scheme`` media query, or ``all``
         of them. ``resolve`` writes literal values instead of ``var()`` references.
+        ``custom`` appends your own CSS or SCSS (text, or the path of a ``.css``/``.scss``
+        file), checked against the theme's variables; ``strict`` makes unknown ``var(--x)``
+        names errors instead of warnings.
         """
-        return emit.stylesheet(
+        sheet = emit.stylesheet(
             self.resolved(),
             (*self.font, *self.font_mono),
             dark=dark,
             resolve=resolve,
             minify=minify,
         )
+        if custom is None:
+            return sheet
+        from livery.css import compile_custom
+
+        return sheet + compile_custom(self, custom, dark=dark, minify=minify, strict=strict)
 
     def save(self, path: str | Path) -> Path:
         """Write the theme as a TOML theme file (atomically) and return its path."""
