@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import ConfigDict, field_validator
+
+from livery.theme.checked import CheckedModel
 
 GENERIC_FAMILIES: Final = frozenset({"sans-serif", "serif", "monospace", "cursive", "fantasy"})
 LOCAL_FONT_URL: Final = "static/fonts"
@@ -42,7 +44,7 @@ def check_family_name(name: str) -> str:
     return name
 
 
-class Font(BaseModel):
+class Font(CheckedModel):
     """A font the browser already has (a system font), named in the stack with quotes."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

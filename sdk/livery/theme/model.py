@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -27,6 +26,7 @@ from livery.colour.palette import SeedError, palette
 from livery.errors import InvalidValueError, ThemeError, UnknownVariableError
 from livery.theme import emit, palettes, sizes
 from livery.theme.catalogue import BY_NAME, DARK_NAMES, VARIABLES
+from livery.theme.checked import CheckedModel, as_theme_error
 from livery.theme.fonts import FontEntry, LocalFont, entry_css, stack_from
 from livery.theme.palettes import SHADES, Color
 from livery.theme.resolve import Resolved, resolve
@@ -63,7 +63,7 @@ def _problem(error: Exception) -> ValueError:
     return ValueError(str(error).strip("\"'"))
 
 
-class Theme(BaseModel):
+class Theme(CheckedModel):
     """A theme: metadata, core settings and variable overrides.
 
     Compile it with ``css()``, save it with ``save()``, load one with ``Theme.load()``.
@@ -91,12 +91,6 @@ class Theme(BaseModel):
 
     _source: str | None = PrivateAttr(None)
     _resolved: Resolved | None = PrivateAttr(None)
-
-    def __init__(self, **fields: Any) -> None:
-        try:
-            super().__init__(**fields)
-        except ValidationError as error:
-            raise as_theme_error(error) from None
 
     # --- validation of the settings -------------------------------------------------------
 
@@ -321,16 +315,6 @@ def _font_value(name: str, stack: tuple[FontEntry, ...]) -> Value:
         return parse(Kind.FONT, text)
     except ValueProblem as problem:
         raise InvalidValueError(str(problem), variable=name, value=text) from None
-
-
-def as_theme_error(error: ValidationError) -> ThemeError:
-    """One line for the first problem pydantic found: the field, the value, the reason."""
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "theme"
-    value = first.get("input")
-    reason = first["msg"].removeprefix("Value error, ")
-    shown = value if isinstance(value, (str, int, float)) and not isinstance(value, bool) else None
-    return InvalidValueError(reason, variable=where, value=shown)
 
 
 def _check_variable(name: str, value: object) -> str:

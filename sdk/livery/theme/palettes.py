@@ -9,14 +9,15 @@ from __future__ import annotations
 import difflib
 from typing import Any, Final
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from livery.theme.checked import CheckedModel
 from livery.theme.values import Kind, ValueProblem, normalise, parse
 
 SHADES: Final = ("50", "100", "200", "300", "400", "500", "600", "700", "800", "900", "950")
 
 
-class Color(BaseModel):
+class Color(CheckedModel):
     """A hue: eleven colours from lightest (``c50``) to darkest (``c950``).
 
     Takes the same arguments as Gradio's ``gr.themes.Color``, positionally or by name.

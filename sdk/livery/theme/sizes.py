@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import ConfigDict, field_validator
 
+from livery.theme.checked import CheckedModel
 from livery.theme.values import Kind, ValueProblem, normalise, parse
 
 STEPS: Final = ("xxs", "xs", "sm", "md", "lg", "xl", "xxl")
 
 
-class Size(BaseModel):
+class Size(CheckedModel):
     """Seven lengths from ``xxs`` to ``xxl``; the same arguments as Gradio's ``gr.themes.Size``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

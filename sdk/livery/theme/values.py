@@ -217,24 +217,50 @@ def parse(kind: Kind, text: str) -> Value:
     """Check ``text`` (already normalised) for ``kind`` and return the parsed value."""
     if len(text) > MAX_VALUE_CHARS:
         raise ValueProblem(f"is longer than {MAX_VALUE_CHARS} characters")
-    for char in text:
-        if char in _FORBIDDEN:
-            raise ValueProblem(_FORBIDDEN[char])
-        if ord(char) < 32 or ord(char) == 127:
-            raise ValueProblem("contains a control character or line break")
-    if "/*" in text or "*/" in text:
-        raise ValueProblem("contains a CSS comment")
-
+    _check_characters(text)
     pieces = REFERENCE.split(text)
     css_text = "".join(
         piece if index % 2 == 0 else f"var({css_name(piece)})" for index, piece in enumerate(pieces)
     )
     tokens = tinycss2.parse_component_value_list(css_text, skip_comments=False)
-    if tinycss2.serialize(tokens).replace("'", '"') != css_text.replace("'", '"'):
-        raise ValueProblem("has an unclosed string, bracket or function")
     refs: list[str] = []
     _check_top(tokens, _RULES[kind], kind, refs)
+    css_text = _VAR.sub(lambda match: f"var({css_name(match[1].replace('-', '_'))})", css_text)
     return Value(raw=text, css=css_text, refs=tuple(dict.fromkeys(refs)), parts=_parts(css_text))
+
+
+_STRING = re.compile(r"\"[^\"]*\"|'[^']*'|url\([^)\"']*\)", re.IGNORECASE)
+_IN_STRINGS = "<>\\{}`"
+
+
+def _check_characters(text: str) -> None:
+    """Refuse characters that could end the declaration, quotes and brackets left open.
+
+    Quoted text (and an unquoted ``url(…)``) may hold ``;``, as data: addresses do; outside
+    it, none of the characters that end a declaration or start something else may appear.
+    """
+    for char in text:
+        if ord(char) < 32 or ord(char) == 127:
+            raise ValueProblem("contains a control character or line break")
+    for quoted in _STRING.findall(text):
+        for char in quoted:
+            if char in _IN_STRINGS:
+                raise ValueProblem(_FORBIDDEN[char])
+    outside = _STRING.sub(" ", text)
+    if '"' in outside or "'" in outside:
+        raise ValueProblem("has an unclosed string")
+    for char in outside:
+        if char in _FORBIDDEN:
+            raise ValueProblem(_FORBIDDEN[char])
+    if "/*" in outside or "*/" in outside:
+        raise ValueProblem("contains a CSS comment")
+    depth = 0
+    for char in outside:
+        depth += (char == "(") - (char == ")")
+        if depth < 0:
+            raise ValueProblem("closes a bracket it never opened")
+    if depth:
+        raise ValueProblem("has an unclosed bracket or function")
 
 
 def _parts(css_text: str) -> tuple[str, ...]:
@@ -274,7 +300,7 @@ def _check_component(token: ast.Node, rules: _Rules, kind: Kind, refs: list[str]
             r"[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}", token.value
         ):
             return
-        raise ValueProblem(f"'#{token.value}' is not a hex colour")
+        raise ValueProblem(f"{'#' + token.value!r} is not a hex colour")
     if isinstance(token, ast.NumberToken):
         if rules.numbers:
             return
@@ -299,7 +325,7 @@ def _check_component(token: ast.Node, rules: _Rules, kind: Kind, refs: list[str]
         raise ValueProblem(f"a url() is not a {kind.value}")
     if isinstance(token, ast.FunctionBlock):
         if token.lower_name not in rules.functions:
-            raise ValueProblem(f"function {token.name}() is not allowed in a {kind.value}")
+            raise ValueProblem(f"function {token.name + '()'!r} is not allowed in a {kind.value}")
         _check_function(token, refs)
         return
     raise ValueProblem(_describe(token))
@@ -349,7 +375,7 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
             continue
         if isinstance(token, ast.FunctionBlock):
             if token.lower_name not in _INNER_FUNCTIONS:
-                raise ValueProblem(f"function {token.name}() is not allowed")
+                raise ValueProblem(f"function {token.name + '()'!r} is not allowed")
             _check_function(token, refs)
             continue
         raise ValueProblem(_describe(token))

@@ -1,0 +1,127 @@
+"""Check every ``var(--x)`` a stylesheet uses against the theme's variables.
+
+The source files are scanned line by line (comments and strings left out), so a problem is
+reported at the user's own file and line, before SCSS changed anything. Names the stylesheet
+declares itself (``--my-thing: …``) are known too. The compiled CSS is scanned as well, for
+names built by SCSS interpolation (``var(--#{$name})``), which no source line spells out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from livery.css.lexical import code_only, line_of
+from livery.theme.catalogue import VARIABLES
+from livery.theme.values import css_name
+
+if TYPE_CHECKING:
+    from livery.theme.model import Theme
+
+_NAME = r"--[\w-]+(?![\w-]|#\{)"
+_USE = re.compile(rf"\bvar\(\s*({_NAME})", re.IGNORECASE)
+_DECLARATION = re.compile(rf"(?<![\w-])({_NAME})\s*:")
+
+
+@dataclass(frozen=True)
+class UnknownName:
+    """One use of a ``var(--x)`` name the theme does not define."""
+
+    name: str
+    file: str
+    line: int | None
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        return f"unknown theme variable {self.name}{hint}"
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+def theme_names(theme: Theme | None = None) -> frozenset[str]:
+    """The custom properties every theme stylesheet defines (``--primary-500``, …)."""
+    return _THEME_NAMES
+
+
+_THEME_NAMES = frozenset(css_name(variable.name) for variable in VARIABLES)
+
+
+def check_css(
+    theme: Theme | None,
+    sources: str | Mapping[str, str],
+    *,
+    compiled: str | None = None,
+    file: str = "<css>",
+) -> list[UnknownName]:
+    """The ``var(--x)`` uses in ``sources`` that are neither theme variables nor declared.
+
+    ``sources`` is the text of one stylesheet (reported as ``file``) or a mapping of file
+    names to texts (a stylesheet and its partials). ``compiled``, the CSS that SCSS produced
+    from them, adds the names that interpolation builds; those are reported against the first
+    file, without a line. Each unknown use comes once, in file and line order, with up to
+    three suggestions.
+    """
+    files = {file: sources} if isinstance(sources, str) else dict(sources)
+    known = set(theme_names(theme))
+    scanned = {name: code_only(text) for name, text in files.items()}
+    for code in scanned.values():
+        known.update(match.group(1) for match in _DECLARATION.finditer(code))
+    compiled_code = code_only(compiled) if compiled is not None else ""
+    known.update(match.group(1) for match in _DECLARATION.finditer(compiled_code))
+
+    problems: list[UnknownName] = []
+    seen: set[tuple[str, int, str]] = set()
+    spelled: set[str] = set()
+    for name, code in scanned.items():
+        for match in _USE.finditer(code):
+            variable = match.group(1)
+            spelled.add(variable)
+            if variable in known:
+                continue
+            line = line_of(code, match.start(1))
+            if (name, line, variable) not in seen:
+                seen.add((name, line, variable))
+                problems.append(UnknownName(variable, name, line, suggest(variable)))
+    main = next(iter(files), file)
+    built = {match.group(1) for match in _USE.finditer(compiled_code)} - known - spelled
+    for variable in sorted(built):
+        problems.append(UnknownName(variable, main, None, suggest(variable)))
+    return problems
+
+
+def suggest(name: str, candidates: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Up to three close theme names; a family of names shows as its prefix (``--button-…``)."""
+    pool = _pool() if candidates is None else tuple(candidates)
+    chosen: list[str] = []
+    for match in difflib.get_close_matches(name, pool, n=12, cutoff=0.6):
+        if any(match.startswith(family + "-") for family in chosen if family in _families()):
+            continue  # --button-primary-… already covers --button-primary-text-…
+        chosen.append(match)
+        if len(chosen) == 3:
+            break
+    return tuple(f"{match}-…" if match in _families() else match for match in chosen)
+
+
+@lru_cache(maxsize=1)
+def _families() -> frozenset[str]:
+    """Name prefixes (at a hyphen) shared by two or more theme variables."""
+    counts: dict[str, int] = {}
+    for name in _THEME_NAMES:
+        parts = name[2:].split("-")
+        for end in range(1, len(parts)):
+            prefix = "--" + "-".join(parts[:end])
+            counts[prefix] = counts.get(prefix, 0) + 1
+    return frozenset(prefix for prefix, count in counts.items() if count > 1)
+
+
+@lru_cache(maxsize=1)
+def _pool() -> tuple[str, ...]:
+    return tuple(sorted(_THEME_NAMES)) + tuple(sorted(_families() - _THEME_NAMES))

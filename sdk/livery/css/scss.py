@@ -1,0 +1,231 @@
+"""Compile a stylesheet with libsass, with imports kept inside the stylesheet's folder.
+
+Every ``@import`` goes through Livery's importer, never libsass's own file lookup: ``livery``
+is the theme's module (``prelude.py``); any other name must be a partial inside the folder
+of the stylesheet (subfolders allowed). Absolute paths, ``../`` leaving the folder, links
+pointing out of it and URLs are errors naming the importing file and line.
+
+libsass predates ``@use``; it would copy the rule into the CSS unchanged. So ``@use "x";``,
+``@use "x" as ns;`` and ``@use "x" as *;`` are rewritten to ``@import "x";`` and the
+file's ``ns.$member`` references to ``$member`` (libsass imports are global). ``@use … with``
+and ``@forward`` are refused with a clear message.
+
+libsass's error messages name a line (``on line 3:5 of stdin``); they come back as one
+``ScssError`` line, ``file:line: reason``, in the user's own file names.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import sass
+
+from livery.css.errors import CssError, CssImportError, ScssError
+from livery.css.lexical import code_only, line_of
+from livery.css.source import Source, read
+
+LIVERY_MODULE = "livery"
+_LIVERY_PATH = "(livery)"
+_LOCATION = re.compile(r"on line (\d+)(?::\d+)? of (.+?)\s*$", re.MULTILINE)
+_URL_IMPORT = re.compile(r"@import\s+url\(", re.IGNORECASE)
+_MODULE_RULE = re.compile(r"@(use|forward)\b")
+_AS = re.compile(r"[ \t]*(?:as[ \t]+(\*|[A-Za-z_][\w-]*))?[ \t]*(?=;|$)", re.MULTILINE)
+_REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+_PARTIAL_SUFFIXES = (".scss", ".sass", ".css")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """The CSS libsass produced, and the text of every file of the user's it read."""
+
+    css: str
+    files: dict[str, str]
+    """File name (as messages show it) → original text; the stylesheet itself first."""
+
+
+def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compiled:
+    """Compile ``source`` (SCSS, ``.sass`` or plain CSS) to CSS.
+
+    ``livery`` is the text of the ``livery`` module. Raises ``ScssError`` (or its subclass
+    ``CssImportError``) with the user's file and line.
+    """
+    importer = _Importer(source, livery)
+    text = prepare(source.text, source.name, indented=source.indented)
+    try:
+        css = sass.compile(
+            string=text,
+            indented=source.indented,
+            output_style="compressed" if minify else "expanded",
+            importers=[(0, importer)],
+        )
+    except sass.CompileError as error:
+        raise importer.error(str(error)) from None
+    return Compiled(_strip_charset(css), importer.files)
+
+
+def prepare(text: str, name: str, *, indented: bool = False) -> str:
+    """``text`` with ``@use`` rewritten for libsass; refuses ``@import url(…)``/``@forward``."""
+    code = code_only(text)
+    found = _URL_IMPORT.search(code)
+    if found:
+        raise CssImportError(
+            "@import url(…) is not allowed: a custom stylesheet cannot load other files",
+            file=name,
+            line=line_of(code, found.start()),
+        )
+    edits: list[tuple[int, int, str]] = []
+    namespaces: set[str] = set()
+    for rule in _MODULE_RULE.finditer(code):
+        line = line_of(code, rule.start())
+        if rule.group(1) == "forward":
+            raise CssImportError(
+                "@forward is not supported (libsass): use @import", file=name, line=line
+            )
+        quote_at = rule.end() + len(code[rule.end() :]) - len(code[rule.end() :].lstrip())
+        quote = code[quote_at : quote_at + 1]
+        close = code.find(quote, quote_at + 1) if quote in ("'", '"') else -1
+        clause = _AS.match(code, close + 1) if close >= 0 else None
+        if clause is None:
+            with_ = " with (…)" if re.match(r"\s*with\b", code[close + 1 :]) else ""
+            raise CssImportError(
+                f"@use{with_} is not supported here (libsass): write "
+                '@use "name";, @use "name" as *; or @import "name";',
+                file=name,
+                line=line,
+            )
+        url = text[quote_at + 1 : close]
+        namespace = clause.group(1) or _default_namespace(url)
+        if namespace != "*":
+            namespaces.add(namespace)
+        edits.append((rule.start(), clause.end(), f'@import "{url}"'))
+    for namespace in namespaces:
+        member = re.compile(rf"(?<![\w.$-]){re.escape(namespace)}\.(?=[$A-Za-z_])")
+        edits.extend((found.start(), found.end(), "") for found in member.finditer(code))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _default_namespace(url: str) -> str:
+    stem = url.rstrip("/").rsplit("/", 1)[-1]
+    for suffix in _PARTIAL_SUFFIXES:
+        stem = stem.removesuffix(suffix)
+    return stem.removeprefix("_")
+
+
+def _strip_charset(css: str) -> str:
+    """libsass starts non-ASCII output with ``@charset`` or a BOM: wrong mid-stylesheet."""
+    css = css.removeprefix("\ufeff")
+    if css.startswith("@charset"):
+        css = css.split(";", 1)[1].lstrip("\n")
+    return css
+
+
+class _Importer:
+    """libsass's only way to read files: the folder, ``livery``, nothing else."""
+
+    def __init__(self, source: Source, livery: str) -> None:
+        self.main = source.name
+        self.root = source.folder
+        self.livery = livery
+        self.files: dict[str, str] = {source.name: source.text}
+        self.names: dict[str, str] = {}
+        self.refused: CssError | None = None
+        self.locate_refusal = False
+
+    def __call__(self, url: str, prev: str) -> list[tuple[str, ...]]:
+        importing = self.main if prev == "stdin" else self._name(prev)
+        try:
+            return self._import(url.strip(), prev, importing)
+        except CssError as error:
+            if self.refused is None:
+                self.refused = error
+                if error.file is None:  # a refused @import: libsass knows its line
+                    error.file = importing
+                    self.locate_refusal = True
+            raise
+
+    def _import(self, url: str, prev: str, importing: str) -> list[tuple[str, ...]]:
+        if url == LIVERY_MODULE:
+            return [(_LIVERY_PATH, self.livery)]
+        shown = f'"{url}"'
+        if self.root is None:
+            raise CssImportError(
+                f"cannot import {shown}: a stylesheet given as text can import only "
+                '"livery"; give the path of a file to import partials next to it'
+            )
+        if _REMOTE.match(url) or "\\" in url or "\0" in url:
+            raise CssImportError(
+                f'cannot import {shown}: only "livery" and partials in the stylesheet\'s '
+                "folder can be imported"
+            )
+        if url.startswith("/") or os.path.isabs(url):
+            raise CssImportError(
+                f"cannot import {shown}: absolute paths are not allowed; import partials "
+                "from the stylesheet's folder"
+            )
+        base = self.root if prev == "stdin" else Path(prev).parent
+        target = Path(os.path.normpath(base / url))
+        if not _inside(target, self.root):
+            raise CssImportError(f"cannot import {shown}: it is outside the stylesheet's folder")
+        for candidate in _candidates(target):
+            if candidate.is_file():
+                real = candidate.resolve()
+                if not _inside(real, self.root):
+                    raise CssImportError(
+                        f"cannot import {shown}: it links outside the stylesheet's folder"
+                    )
+                break
+        else:
+            raise CssImportError(f"cannot import {shown}: no such partial next to {importing}")
+        name = os.path.join(os.path.dirname(self.main), os.path.relpath(real, self.root))
+        text = read(real, name)
+        self.names[str(real)] = name
+        self.files.setdefault(name, text)
+        if real.suffix == ".sass":
+            prepared = prepare(text, name, indented=True)
+            if prepared != text:
+                raise CssImportError(
+                    "@use is not supported in .sass partials: use @import", file=name
+                )
+            return [(str(real),)]  # libsass reads it itself, as indented syntax
+        return [(str(real), prepare(text, name))]
+
+    def _name(self, path: str) -> str:
+        if path.endswith(_LIVERY_PATH):
+            return LIVERY_MODULE
+        for key in (path, os.path.abspath(path), str(Path(path).resolve())):
+            if key in self.names:
+                return self.names[key]
+        return path
+
+    def error(self, message: str) -> CssError:
+        """The one-line error for libsass's ``message``, located in the user's files."""
+        found = _LOCATION.search(message)
+        line = int(found.group(1)) if found else None
+        file = self.main
+        if found and found.group(2) != "stdin":
+            file = self._name(found.group(2))
+        if self.refused is not None:
+            if self.locate_refusal:
+                self.refused.line = line
+            return self.refused
+        reason = message.strip().splitlines()[0].removeprefix("Error:").strip().rstrip(":")
+        return ScssError(reason or "libsass could not compile the stylesheet", file=file, line=line)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _candidates(target: Path) -> list[Path]:
+    folder, stem = target.parent, target.name
+    if target.suffix.lower() in _PARTIAL_SUFFIXES:
+        return [target, folder / f"_{stem}"]
+    found = []
+    for suffix in _PARTIAL_SUFFIXES:
+        found += [folder / f"{stem}{suffix}", folder / f"_{stem}{suffix}"]
+    return [*found, target / "_index.scss", target / "index.scss"]
