@@ -11,7 +11,7 @@ import sys
 import typer
 
 from livery import __version__
-from livery.cli import palette, theme
+from livery.cli import css, palette, theme
 from livery.cli.console import error_line
 from livery.errors import LiveryError
 
@@ -24,6 +24,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(theme.app, name="theme")
+app.add_typer(css.app, name="css")
 app.command("palette")(palette.show)
 
 

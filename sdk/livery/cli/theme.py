@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from enum import Enum
 from pathlib import Path
@@ -15,6 +14,8 @@ from livery.cli.console import err, escape, out
 from livery.errors import LiveryError
 from livery.theme import library, tomlfile
 from livery.theme.catalogue import VARIABLES
+from livery.theme.export import FORMATS
+from livery.theme.export import write as write_export
 from livery.theme.model import Theme
 
 app = typer.Typer(help="Build, inspect and convert themes.", no_args_is_help=True)
@@ -27,9 +28,10 @@ class DarkSwitch(str, Enum):
     all = "all"
 
 
-class ExportFormat(str, Enum):
-    gradio = "gradio"
-    toml = "toml"
+ExportFormat = Enum(  # type: ignore[misc]
+    "ExportFormat", {name: name for name in FORMATS}, type=str
+)
+"""The export formats, as the registry in ``livery.theme.export`` lists them."""
 
 
 @app.command("list")
@@ -143,16 +145,27 @@ def build(
 @app.command()
 def export(
     theme_name: str = typer.Argument(..., metavar="NAME|PATH", help="Library name or file."),
-    format: ExportFormat = typer.Option(..., "--format", "-f", help="Output format."),
+    format: ExportFormat = typer.Option(
+        ...,
+        "--format",
+        "-f",
+        help="css (the stylesheet), scss (variables, maps, dark mixin), dtcg (W3C design "
+        "tokens 2025.10), tailwind (v4 @theme), gradio (theme JSON) or toml (theme file).",
+    ),
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
 ) -> None:
-    """Export a theme as Gradio theme JSON or as a Livery TOML theme file."""
+    """Export a theme as CSS, SCSS, W3C design tokens, Tailwind v4, Gradio JSON or TOML.
+
+    Without -o the export is printed. With -o it is written atomically: if anything fails,
+    an existing file is left as it was.
+    """
     theme = Theme.load(theme_name)
-    if format is ExportFormat.gradio:
-        text = json.dumps(theme.to_gradio(), indent=1, ensure_ascii=False) + "\n"
-    else:
-        text = tomlfile.dumps(theme)
-    _emit(text, output)
+    text = FORMATS[format.value](theme)
+    if output is None:
+        out.file.write(text)
+        return
+    write_export(text, output)
+    err.print(f"wrote {escape(str(output))} ({len(text.encode()):,} bytes)")
 
 
 @app.command("import")

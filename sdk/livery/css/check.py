@@ -70,12 +70,14 @@ def check_css(
     three suggestions.
     """
     files = {file: sources} if isinstance(sources, str) else dict(sources)
-    known = set(theme_names(theme))
     scanned = {name: code_only(text) for name, text in files.items()}
-    for code in scanned.values():
-        known.update(match.group(1) for match in _DECLARATION.finditer(code))
     compiled_code = code_only(compiled) if compiled is not None else ""
-    known.update(match.group(1) for match in _DECLARATION.finditer(compiled_code))
+    declared = {
+        match.group(1)
+        for code in (*scanned.values(), compiled_code)
+        for match in _DECLARATION.finditer(code)
+    }
+    known = theme_names(theme) | declared
 
     problems: list[UnknownName] = []
     seen: set[tuple[str, int, str]] = set()
@@ -89,25 +91,41 @@ def check_css(
             line = line_of(code, match.start(1))
             if (name, line, variable) not in seen:
                 seen.add((name, line, variable))
-                problems.append(UnknownName(variable, name, line, suggest(variable)))
+                problems.append(UnknownName(variable, name, line, suggest(variable, declared)))
     main = next(iter(files), file)
     built = {match.group(1) for match in _USE.finditer(compiled_code)} - known - spelled
     for variable in sorted(built):
-        problems.append(UnknownName(variable, main, None, suggest(variable)))
+        problems.append(UnknownName(variable, main, None, suggest(variable, declared)))
     return problems
 
 
-def suggest(name: str, candidates: Iterable[str] | None = None) -> tuple[str, ...]:
-    """Up to three close theme names; a family of names shows as its prefix (``--button-…``)."""
-    pool = _pool() if candidates is None else tuple(candidates)
+def suggest(name: str, declared: Iterable[str] = ()) -> tuple[str, ...]:
+    """Up to three close names; a family of theme names shows as its prefix (``--button-…``).
+
+    ``declared`` adds the names the stylesheet declares itself.
+    """
+    pool = _pool() + tuple(sorted(set(declared) - _THEME_NAMES))
     chosen: list[str] = []
     for match in difflib.get_close_matches(name, pool, n=12, cutoff=0.6):
-        if any(match.startswith(family + "-") for family in chosen if family in _families()):
+        if match in _families() and _ratio(name, match) < _FAMILY_CUTOFF:
+            continue  # a family is a looser match; only a close one helps
+        if any(_within(match, other) or _within(other, match) for other in chosen):
             continue  # --button-primary-… already covers --button-primary-text-…
         chosen.append(match)
         if len(chosen) == 3:
             break
     return tuple(f"{match}-…" if match in _families() else match for match in chosen)
+
+
+_FAMILY_CUTOFF = 0.75
+
+
+def _within(name: str, family: str) -> bool:
+    return family in _families() and name.startswith(family + "-")
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ _LOCATION = re.compile(r"on line (\d+)(?::\d+)? of (.+?)\s*$", re.MULTILINE)
 _URL_IMPORT = re.compile(r"@import\s+url\(", re.IGNORECASE)
 _MODULE_RULE = re.compile(r"@(use|forward)\b")
 _AS = re.compile(r"[ \t]*(?:as[ \t]+(\*|[A-Za-z_][\w-]*))?[ \t]*(?=;|$)", re.MULTILINE)
+_SPACE = re.compile(r"\s*")
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _PARTIAL_SUFFIXES = (".scss", ".sass", ".css")
 
@@ -84,7 +85,7 @@ def prepare(text: str, name: str, *, indented: bool = False) -> str:
             raise CssImportError(
                 "@forward is not supported (libsass): use @import", file=name, line=line
             )
-        quote_at = rule.end() + len(code[rule.end() :]) - len(code[rule.end() :].lstrip())
+        quote_at = _SPACE.match(code, rule.end()).end()
         quote = code[quote_at : quote_at + 1]
         close = code.find(quote, quote_at + 1) if quote in ("'", '"') else -1
         clause = _AS.match(code, close + 1) if close >= 0 else None
@@ -152,10 +153,10 @@ class _Importer:
         if url == LIVERY_MODULE:
             return [(_LIVERY_PATH, self.livery)]
         shown = f'"{url}"'
-        if self.root is None:
+        if url.startswith("sass:"):
             raise CssImportError(
-                f"cannot import {shown}: a stylesheet given as text can import only "
-                '"livery"; give the path of a file to import partials next to it'
+                f"cannot import {shown}: libsass has no built-in modules; use the global "
+                "functions (percentage(), darken(), map-get(), …)"
             )
         if _REMOTE.match(url) or "\\" in url or "\0" in url:
             raise CssImportError(
@@ -166,6 +167,11 @@ class _Importer:
             raise CssImportError(
                 f"cannot import {shown}: absolute paths are not allowed; import partials "
                 "from the stylesheet's folder"
+            )
+        if self.root is None:
+            raise CssImportError(
+                f"cannot import {shown}: a stylesheet given as text can import only "
+                '"livery"; give the path of a file to import partials next to it'
             )
         base = self.root if prev == "stdin" else Path(prev).parent
         target = Path(os.path.normpath(base / url))

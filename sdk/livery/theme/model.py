@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     ConfigDict,
@@ -32,6 +32,10 @@ from livery.theme.palettes import SHADES, Color
 from livery.theme.resolve import Resolved, resolve
 from livery.theme.sizes import STEPS, Size
 from livery.theme.values import Kind, Value, ValueProblem, normalise, parse
+
+if TYPE_CHECKING:
+    from livery.colour.audit import AuditReport
+    from livery.colour.repair import RepairResult
 
 DarkSwitch = Literal["class", "media", "attribute", "all"]
 
@@ -266,6 +270,23 @@ class Theme(CheckedModel):
         from livery.css import compile_custom
 
         return sheet + compile_custom(self, custom, dark=dark, minify=minify, strict=strict)
+
+    def audit(self, level: str = "AA") -> AuditReport:
+        """Measure the contrast of every text/background pair in both modes (WCAG 2.x and
+        APCA, the latter informative) against ``level`` (``"AA"`` or ``"AAA"``)."""
+        from livery.colour.audit import audit
+
+        return audit(self.resolved(), level, theme=self.name)
+
+    def repair_contrast(self, level: str = "AA") -> RepairResult:
+        """A copy of the theme in which every pair passes ``level``, and the changes made.
+
+        Each failing pair's moving side shifts along OKLCH lightness to the nearest passing
+        colour; a theme that already passes comes back unchanged.
+        """
+        from livery.colour.repair import RepairResult, repair
+
+        return RepairResult(*repair(self, level))
 
     def save(self, path: str | Path) -> Path:
         """Write the theme as a TOML theme file (atomically) and return its path."""

@@ -1,0 +1,287 @@
+"""Repair failing contrast with the smallest visible change.
+
+For each failing pair the side its role names (usually the foreground; a button's fill rather
+than its label) moves along OKLCH lightness, keeping chroma and hue, to the nearest lightness
+at which every pair that side takes part in passes. Of the lighter and the darker solution the
+one with the smaller colour difference (ΔE OK) wins. The change is written as an override of
+that variable (its ``_dark`` twin in dark mode), so references elsewhere follow it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import tinycss2
+from tinycss2 import ast
+
+from livery.colour.audit import Check, audit, measure
+from livery.colour.contrast import Colour, NotAColour, colours_in, flatten
+from livery.colour.pairs import PAIRS, REQUIRED, Pair, Role
+from livery.errors import ThemeError
+from livery.theme.catalogue import BY_NAME
+from livery.theme.model import Theme
+from livery.theme.resolve import Resolved
+
+_MARGIN = 0.02
+"""Aim this far above the minimum ratio, so rounding never puts a repaired pair back under."""
+_ROUNDS = 12
+
+
+class ContrastRepairError(ThemeError):
+    """A contrast target cannot be reached (for example 7:1 against a mid-grey)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One variable the repair changed, and what it did for the pair that needed it."""
+
+    variable: str
+    old: str
+    new: str
+    pair: str
+    mode: str
+    ratio_before: float
+    ratio_after: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "variable": self.variable,
+            "old": self.old,
+            "new": self.new,
+            "pair": self.pair,
+            "mode": self.mode,
+            "ratio_before": round(self.ratio_before, 2),
+            "ratio_after": round(self.ratio_after, 2),
+        }
+
+
+class RepairResult(NamedTuple):
+    """What ``Theme.repair_contrast`` gives: the repaired theme and the changes, in order."""
+
+    theme: Theme
+    changes: list[Change]
+
+
+def repair(theme: Theme, level: str = "AA") -> tuple[Theme, list[Change]]:
+    """A copy of ``theme`` in which every pair passes at ``level``, and the changes made."""
+    fixed = theme.model_copy(deep=True)
+    fixed._source = theme._source
+    first: dict[str, tuple[Check, str]] = {}
+    for _ in range(_ROUNDS):
+        report = audit(fixed.resolved(), level)
+        if report.passed:
+            break
+        moved: set[str] = set()
+        for check in report.failures:
+            sides = _moving_variables(check)
+            if moved.intersection(sides):
+                continue
+            name, new = _solve_either(fixed.resolved(), check, sides, level)
+            moved.add(name)
+            first.setdefault(name, (check, fixed.value(name)))
+            fixed.set(**{name: new})
+    else:
+        raise _unreachable(audit(fixed.resolved(), level).failures, level, theme._source)
+    if not first:
+        return fixed, []
+    resolved = fixed.resolved()
+    changes = []
+    for name, (check, old) in first.items():
+        after = measure(resolved, check.pair, check.mode == "dark", level)
+        changes.append(
+            Change(
+                variable=name,
+                old=old,
+                new=fixed.value(name),
+                pair=check.pair.label,
+                mode=check.mode,
+                ratio_before=check.ratio or 0.0,
+                ratio_after=after.ratio or 0.0,
+            )
+        )
+    return fixed, changes
+
+
+def _moving_variables(check: Check) -> list[str]:
+    """The variables (or dark twins) a repair of ``check`` may change, preferred first.
+
+    The pair's role names the side to move; if that cannot reach the target, the other side
+    is tried. In dark mode only variables with a dark twin can move on their own.
+    """
+    pair = check.pair
+    sides = [pair.foreground, pair.background]
+    if pair.move == "background" and colours_in(check.background):
+        sides.reverse()
+    if check.mode == "light":
+        return sides
+    return [f"{side}_dark" for side in sides if BY_NAME[side].has_dark]
+
+
+def _solve_either(
+    resolved: Resolved, check: Check, names: list[str], level: str
+) -> tuple[str, str]:
+    if not names:
+        raise ContrastRepairError(
+            f"{check.pair.foreground} and {check.pair.background} have no dark variants, so "
+            f"{check.pair.label} cannot be repaired in dark mode alone"
+        )
+    for name in names:
+        try:
+            return name, _solve(resolved, check.pair, name, check.mode == "dark", level)
+        except ContrastRepairError as error:
+            problem = error
+    raise problem
+
+
+def _solve(resolved: Resolved, trigger: Pair, name: str, dark: bool, level: str) -> str:
+    """The nearest colour (by lightness) for ``name`` that passes every pair it is part of."""
+    variable = name.removesuffix("_dark") if dark else name
+    constraints = _constraints(resolved, variable, dark, level)
+    literal = resolved.literal(variable, dark)
+    if len(colours_in(literal)) > 1:
+        return _solve_gradient(literal, constraints, trigger, name, dark)
+    return _nearest(colours_in(literal)[0], constraints, trigger, name, dark).to_string(hex=True)
+
+
+def _solve_gradient(
+    literal: str,
+    constraints: list[tuple[str, list[Colour], float]],
+    trigger: Pair,
+    name: str,
+    dark: bool,
+) -> str:
+    """Move every colour stop of a gradient fill, keeping its shape."""
+    tokens = tinycss2.parse_component_value_list(literal)
+    for token in tokens:
+        if isinstance(token, ast.FunctionBlock) and token.lower_name.endswith("gradient"):
+            for index, argument in enumerate(token.arguments):
+                text = tinycss2.serialize([argument])
+                try:
+                    stop = colours_in(text) if not isinstance(argument, ast.WhitespaceToken) else ()
+                except NotAColour:
+                    continue
+                if len(stop) == 1:
+                    new = _nearest(stop[0], constraints, trigger, name, dark)
+                    token.arguments[index] = ast.HashToken(0, 0, new.to_string(hex=True)[1:], False)
+    return tinycss2.serialize(tokens)
+
+
+def _nearest(
+    colour: Colour,
+    constraints: list[tuple[str, list[Colour], float]],
+    trigger: Pair,
+    name: str,
+    dark: bool,
+) -> Colour:
+    """The colour nearest ``colour`` along OKLCH lightness that meets every constraint."""
+    if all(
+        _ratio(_luminance(colour), _luminance(other)) >= needed
+        for _, others, needed in constraints
+        for other in others
+    ):
+        return colour
+    start = colour.convert("oklch")
+    best: Colour | None = None
+    for direction in (1, -1):
+        candidate = _walk(start, direction, constraints)
+        if candidate is not None and (
+            best is None or start.delta_e(candidate, method="ok") < start.delta_e(best, method="ok")
+        ):
+            best = candidate
+    if best is None:
+        needed = max(ratio for _, _, ratio in constraints) - _MARGIN
+        raise ContrastRepairError(
+            f"no lightness of this colour reaches {needed:g}:1 for {trigger.label} "
+            f"({'dark' if dark else 'light'} mode)",
+            variable=name,
+        )
+    return best
+
+
+def _constraints(
+    resolved: Resolved, variable: str, dark: bool, level: str
+) -> list[tuple[str, list[Colour], float]]:
+    """(side, colours on the other side, ratio needed) for every pair ``variable`` is in."""
+    found = []
+    for pair in PAIRS:
+        needed = REQUIRED[level].get(pair.role)
+        if needed is None or pair.role is Role.DISABLED:
+            continue
+        if pair.foreground == variable:
+            layers = (pair.background, *pair.beneath)
+            others = _flat(resolved, layers, dark)
+            found.append(("foreground", others, needed + _MARGIN))
+        elif pair.background == variable:
+            beneath = _flat(resolved, pair.beneath, dark) if pair.beneath else []
+            text = colours_in(resolved.literal(pair.foreground, dark))
+            others = [
+                t if t.alpha() >= 1 or not beneath else Colour.layer([t, beneath[0]]) for t in text
+            ]
+            found.append(("background", others, needed + _MARGIN))
+    return found
+
+
+def _flat(resolved: Resolved, names: tuple[str, ...], dark: bool) -> list[Colour]:
+    try:
+        return flatten(tuple(colours_in(resolved.literal(name, dark)) for name in names))
+    except NotAColour:
+        return []
+
+
+def _walk(
+    start: Colour, direction: int, constraints: list[tuple[str, list[Colour], float]]
+) -> Colour | None:
+    """The first colour from ``start`` towards white (+1) or black (-1) meeting every need.
+
+    A coarse scan finds the first passing lightness, bisection then narrows it down.
+    """
+    lightness, chroma, hue = start["lightness"], start["chroma"], start["hue"]
+    hue = 0.0 if hue != hue else hue
+    others = [(_luminance(other), needed) for _, group, needed in constraints for other in group]
+
+    def at(level: float) -> Colour:
+        colour = Colour("oklch", [level, chroma, hue]).convert("srgb")
+        return Colour(colour.fit(method="oklch-chroma").to_string(hex=True))
+
+    def passes(level: float) -> bool:
+        luminance = _luminance(at(level))
+        return all(_ratio(luminance, other) >= needed for other, needed in others)
+
+    end = 1.0 if direction > 0 else 0.0
+    previous = lightness
+    found = None
+    for step in range(1, 41):
+        level = lightness + direction * step * 0.025
+        level = min(level, 1.0) if direction > 0 else max(level, 0.0)
+        if passes(level):
+            found = level
+            break
+        previous = level
+        if level == end:
+            return None
+    if found is None:
+        return None
+    for _ in range(12):
+        middle = (previous + found) / 2
+        if passes(middle):
+            found = middle
+        else:
+            previous = middle
+    return at(found)
+
+
+def _luminance(colour: Colour) -> float:
+    return colour.luminance()
+
+
+def _ratio(first: float, second: float) -> float:
+    high, low = (first, second) if first > second else (second, first)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _unreachable(failures: tuple[Check, ...], level: str, source: str | None) -> ThemeError:
+    names = ", ".join(f"{c.pair.label} ({c.mode})" for c in failures[:4])
+    return ContrastRepairError(
+        f"could not make every pair pass {level}; still failing: {names}", source=source
+    )

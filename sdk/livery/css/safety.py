@@ -1,0 +1,50 @@
+"""Keep the compiled custom CSS inside its stylesheet.
+
+The custom CSS is the user's own, but the result is meant to be inlined in a ``<style>``
+element and appended to the theme's stylesheet. So it must not contain ``</style`` (which
+would end the element in HTML) and must not load other files: an ``@import`` that libsass
+passed through (``@import url(…)``, or one built by interpolation) would fetch from anywhere,
+and is invalid after the theme's rules anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from livery.css.errors import UnsafeCssError
+from livery.css.lexical import code_only, line_of
+
+_END_TAG = re.compile(r"</style", re.IGNORECASE)
+_LOADING_RULE = re.compile(r"@(import|use|forward)\b", re.IGNORECASE)
+
+
+def check_output(css: str, files: Mapping[str, str], main: str) -> None:
+    """Raise ``UnsafeCssError`` if ``css`` could leave its stylesheet or load files.
+
+    ``files`` (name → source text) are searched for the line to blame; if no source line
+    spells the problem out (it was built by interpolation), the error names ``main`` alone.
+    """
+    if _END_TAG.search(css):
+        file, line = _locate(_END_TAG, files, main, code=False)
+        raise UnsafeCssError(
+            "contains '</style', which would end the <style> element", file=file, line=line
+        )
+    found = _LOADING_RULE.search(code_only(css))
+    if found:
+        rule = found.group(0).lower()
+        raise UnsafeCssError(
+            f"the compiled CSS contains {rule}: a custom stylesheet cannot load other files",
+            file=main,
+        )
+
+
+def _locate(
+    pattern: re.Pattern[str], files: Mapping[str, str], main: str, *, code: bool
+) -> tuple[str, int | None]:
+    for name, text in files.items():
+        searched = code_only(text) if code else text
+        found = pattern.search(searched)
+        if found:
+            return name, line_of(searched, found.start())
+    return main, None
