@@ -11,7 +11,7 @@ import sys
 import typer
 
 from livery import __version__
-from livery.cli import css, palette, theme
+from livery.cli import check, css, palette, theme
 from livery.cli.console import error_line
 from livery.errors import LiveryError
 
@@ -23,6 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+theme.app.command("check")(check.check)
 app.add_typer(theme.app, name="theme")
 app.add_typer(css.app, name="css")
 app.command("palette")(palette.show)

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+_PIPED_WIDTH = 160
+"""Output that goes to a file or a pipe is not wrapped at rich's default of 80 columns."""
+
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else _PIPED_WIDTH)
+err = Console(
+    stderr=True,
+    highlight=False,
+    soft_wrap=True,
+    width=None if sys.stderr.isatty() else _PIPED_WIDTH,
+)
 
 
 def error_line(message: str) -> None:

@@ -105,7 +105,11 @@ def export(theme: Theme, format: str) -> str:
 
 
 def write(text: str, path: str | os.PathLike[str]) -> Path:
-    """Write an export atomically; a failure is a ``ThemeFileError`` and leaves ``path`` as it was."""
+    """Write an export atomically.
+
+    A failure is a ``ThemeFileError`` (one line for the command line) and leaves ``path`` as it
+    was.
+    """
     try:
         return write_atomic(path, text)
     except OSError as error:

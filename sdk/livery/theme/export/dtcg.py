@@ -351,8 +351,8 @@ def gradient(items: list[ast.Node]) -> list[dict[str, Any]] | None:
     if function.lower_name not in _GRADIENTS:
         return None
     arguments = _split(function.arguments)
-    if arguments and _stop(arguments[0]) is None:
-        arguments = arguments[1:]  # the direction, shape or colour space
+    if arguments and (not arguments[0] or colour(tinycss2.serialize(arguments[0][:1])) is None):
+        arguments = arguments[1:]  # the direction, shape or colour space: no colour first
     stops: list[tuple[dict[str, Any], float | None]] = []
     for argument in arguments:
         found = _stop(argument)

@@ -55,7 +55,7 @@ _MIXIN = f"""\
 /// "media" (prefers-color-scheme) or "all"; set $livery-dark-switch to change the default.
 @mixin dark($switch: $livery-dark-switch) {{
   @if not index(("class", "attribute", "media", "all"), $switch) {{
-    @error "dark: $switch must be \\"class\\", \\"attribute\\", \\"media\\" or \\"all\\", not #{{$switch}}";
+    @error "dark: $switch is class, attribute, media or all, not #{{$switch}}";
   }}
   @if $switch == "class" or $switch == "all" {{
     @if & {{
