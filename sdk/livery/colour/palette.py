@@ -67,5 +67,5 @@ def palette(seed: str) -> Color:
             colour = parse_seed(seed)
         else:
             colour = ColourValue("oklch", [lightness, peak * taper, placement.hue])
-        shades.append(colour.convert("srgb").fit(method="oklch-chroma").to_string(hex=True))
+        shades.append(colour.convert("srgb").fit(method="raytrace").to_string(hex=True))
     return Color(*shades, seed=seed.strip())

@@ -27,6 +27,9 @@ _MARGIN = 0.02
 """Aim this far above the minimum ratio, so rounding never puts a repaired pair back under."""
 _ROUNDS = 12
 
+Constraint = tuple[str, list[Colour], float]
+"""(which side the variable is on, the colours on the other side, the ratio needed)."""
+
 
 class ContrastRepairError(ThemeError):
     """A contrast target cannot be reached (for example 7:1 against a mid-grey)."""
@@ -137,16 +140,16 @@ def _solve_either(
 def _solve(resolved: Resolved, trigger: Pair, name: str, dark: bool, level: str) -> str:
     """The nearest colour (by lightness) for ``name`` that passes every pair it is part of."""
     variable = name.removesuffix("_dark") if dark else name
-    constraints = _constraints(resolved, variable, dark, level)
+    needs = constraints(resolved, variable, dark, level)
     literal = resolved.literal(variable, dark)
     if len(colours_in(literal)) > 1:
-        return _solve_gradient(literal, constraints, trigger, name, dark)
-    return _nearest(colours_in(literal)[0], constraints, trigger, name, dark).to_string(hex=True)
+        return _solve_gradient(literal, needs, trigger, name, dark)
+    return _nearest(colours_in(literal)[0], needs, trigger, name, dark).to_string(hex=True)
 
 
 def _solve_gradient(
     literal: str,
-    constraints: list[tuple[str, list[Colour], float]],
+    needs: list[Constraint],
     trigger: Pair,
     name: str,
     dark: bool,
@@ -162,35 +165,21 @@ def _solve_gradient(
                 except NotAColour:
                     continue
                 if len(stop) == 1:
-                    new = _nearest(stop[0], constraints, trigger, name, dark)
+                    new = _nearest(stop[0], needs, trigger, name, dark)
                     token.arguments[index] = ast.HashToken(0, 0, new.to_string(hex=True)[1:], False)
     return tinycss2.serialize(tokens)
 
 
 def _nearest(
     colour: Colour,
-    constraints: list[tuple[str, list[Colour], float]],
+    needs: list[Constraint],
     trigger: Pair,
     name: str,
     dark: bool,
 ) -> Colour:
-    """The colour nearest ``colour`` along OKLCH lightness that meets every constraint."""
-    if all(
-        _ratio(_luminance(colour), _luminance(other)) >= needed
-        for _, others, needed in constraints
-        for other in others
-    ):
-        return colour
-    start = colour.convert("oklch")
-    best: Colour | None = None
-    for direction in (1, -1):
-        candidate = _walk(start, direction, constraints)
-        if candidate is not None and (
-            best is None or start.delta_e(candidate, method="ok") < start.delta_e(best, method="ok")
-        ):
-            best = candidate
+    best = nearest(colour, needs)
     if best is None:
-        needed = max(ratio for _, _, ratio in constraints) - _MARGIN
+        needed = max(ratio for _, _, ratio in needs) - _MARGIN
         raise ContrastRepairError(
             f"no lightness of this colour reaches {needed:g}:1 for {trigger.label} "
             f"({'dark' if dark else 'light'} mode)",
@@ -199,9 +188,35 @@ def _nearest(
     return best
 
 
-def _constraints(
-    resolved: Resolved, variable: str, dark: bool, level: str
-) -> list[tuple[str, list[Colour], float]]:
+def nearest(colour: Colour, needs: list[Constraint]) -> Colour | None:
+    """The colour nearest ``colour`` along OKLCH lightness that meets every constraint.
+
+    ``colour`` itself when it already does; ``None`` when no lightness does.
+    """
+    if passes(colour, needs):
+        return colour
+    start = colour.convert("oklch")
+    best: Colour | None = None
+    for direction in (1, -1):
+        candidate = _walk(start, direction, needs)
+        if candidate is not None and (
+            best is None or start.delta_e(candidate, method="ok") < start.delta_e(best, method="ok")
+        ):
+            best = candidate
+    return best
+
+
+def passes(colour: Colour, needs: list[Constraint]) -> bool:
+    """Whether ``colour`` meets every ratio the constraints ask for."""
+    luminance = _luminance(colour)
+    return all(
+        _ratio(luminance, _luminance(other)) >= needed
+        for _, others, needed in needs
+        for other in others
+    )
+
+
+def constraints(resolved: Resolved, variable: str, dark: bool, level: str) -> list[Constraint]:
     """(side, colours on the other side, ratio needed) for every pair ``variable`` is in."""
     found = []
     for pair in PAIRS:
@@ -229,46 +244,45 @@ def _flat(resolved: Resolved, names: tuple[str, ...], dark: bool) -> list[Colour
         return []
 
 
-def _walk(
-    start: Colour, direction: int, constraints: list[tuple[str, list[Colour], float]]
-) -> Colour | None:
-    """The first colour from ``start`` towards white (+1) or black (-1) meeting every need.
+def _walk(start: Colour, direction: int, needs: list[Constraint]) -> Colour | None:
+    """The colour nearest ``start`` towards white (+1) or black (-1) meeting every need.
 
-    A coarse scan finds the first passing lightness, bisection then narrows it down.
+    A ratio sets a bound on luminance directly (lighter than every other colour:
+    ``Y ≥ r·(Y₀+0.05)−0.05``; darker: ``Y ≤ (Y₀+0.05)/r−0.05``); bisection on OKLCH lightness
+    then finds the nearest colour of that hue and chroma (mapped into sRGB) within the bound.
     """
+    others = [(_luminance(other), needed) for _, group, needed in needs for other in group]
+    if not others:
+        return None
+    if direction > 0:
+        bound = max(needed * (y + 0.05) - 0.05 for y, needed in others)
+        if bound > 1.0:
+            return None
+        inside = lambda y: y >= bound  # noqa: E731
+    else:
+        bound = min((y + 0.05) / needed - 0.05 for y, needed in others)
+        if bound < 0.0:
+            return None
+        inside = lambda y: y <= bound  # noqa: E731
     lightness, chroma, hue = start["lightness"], start["chroma"], start["hue"]
     hue = 0.0 if hue != hue else hue
-    others = [(_luminance(other), needed) for _, group, needed in constraints for other in group]
 
     def at(level: float) -> Colour:
         colour = Colour("oklch", [level, chroma, hue]).convert("srgb")
-        return Colour(colour.fit(method="oklch-chroma").to_string(hex=True))
+        if not colour.in_gamut():
+            colour.fit(method="raytrace")
+        return Colour(colour.to_string(hex=True))
 
-    def passes(level: float) -> bool:
-        luminance = _luminance(at(level))
-        return all(_ratio(luminance, other) >= needed for other, needed in others)
-
-    end = 1.0 if direction > 0 else 0.0
-    previous = lightness
-    found = None
-    for step in range(1, 41):
-        level = lightness + direction * step * 0.025
-        level = min(level, 1.0) if direction > 0 else max(level, 0.0)
-        if passes(level):
-            found = level
-            break
-        previous = level
-        if level == end:
-            return None
-    if found is None:
+    outside, far = lightness, (1.0 if direction > 0 else 0.0)
+    if not inside(_luminance(at(far))):
         return None
-    for _ in range(12):
-        middle = (previous + found) / 2
-        if passes(middle):
-            found = middle
+    for _ in range(14):
+        middle = (outside + far) / 2
+        if inside(_luminance(at(middle))):
+            far = middle
         else:
-            previous = middle
-    return at(found)
+            outside = middle
+    return at(far)
 
 
 def _luminance(colour: Colour) -> float:

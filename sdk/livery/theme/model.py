@@ -219,7 +219,10 @@ class Theme(CheckedModel):
         return self._resolved
 
     def _tables(self) -> tuple[dict[str, Value], dict[str, Value], list[str]]:
-        light = dict(_DEFAULT_LIGHT)
+        light_defaults, dark_defaults = _defaults(
+            self.primary_hue, self.secondary_hue, self.neutral_hue
+        )
+        light = dict(light_defaults)
         light.update(_hue_values("primary", self.primary_hue))
         light.update(_hue_values("secondary", self.secondary_hue))
         light.update(_hue_values("neutral", self.neutral_hue))
@@ -228,7 +231,7 @@ class Theme(CheckedModel):
         light.update(_size_values("radius", self.radius_size))
         light["font"] = _font_value("font", self.font)
         light["font_mono"] = _font_value("font_mono", self.font_mono)
-        dark = dict(_DEFAULT_DARK)
+        dark = dict(dark_defaults)
         set_in_light = []
         for name, text in self.overrides.items():
             if name in DARK_NAMES:
@@ -313,6 +316,22 @@ class Theme(CheckedModel):
         from livery.theme import gradio_json
 
         return gradio_json.load(data)
+
+
+@lru_cache(maxsize=128)
+def _defaults(
+    primary: Color, secondary: Color, neutral: Color
+) -> tuple[dict[str, Value], dict[str, Value]]:
+    """The light and dark defaults: Gradio's, or for a theme grown from seeds, derived from
+    them so that every pair passes AA in both modes (see ``livery.colour.dark``)."""
+    if not (primary.seed or secondary.seed or neutral.seed):
+        return _DEFAULT_LIGHT, _DEFAULT_DARK
+    from livery.colour.dark import derive_defaults
+
+    light = dict(_DEFAULT_LIGHT)
+    for role, hue in (("primary", primary), ("secondary", secondary), ("neutral", neutral)):
+        light.update(_hue_values(role, hue))
+    return derive_defaults(light, _DEFAULT_DARK)
 
 
 @lru_cache(maxsize=256)
