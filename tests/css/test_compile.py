@@ -69,42 +69,51 @@ def test_values_libsass_cannot_parse_are_passed_as_text() -> None:
     assert rules(css) == {"a": f"box-shadow: {theme.literal('shadow_drop')};"}
 
 
-_CLASS = ":root.dark .card, :root .dark .card"
-_ATTRIBUTE = ':root[data-theme="dark"] .card, :root [data-theme="dark"] .card'
+def dark_rules(css: str) -> dict[str, set[str]]:
+    """Declarations → every selector they apply to, with ``@media …`` prefixed in media rules."""
+    found: dict[str, set[str]] = {}
+
+    def walk(nodes: list, media: str) -> None:
+        for node in nodes:
+            if node.type == "qualified-rule":
+                body = " ".join(tinycss2.serialize(node.content).split())
+                for selector in tinycss2.serialize(node.prelude).split(","):
+                    found.setdefault(body, set()).add(media + " ".join(selector.split()))
+            elif node.type == "at-rule" and node.lower_at_keyword == "media":
+                query = " ".join(tinycss2.serialize(node.prelude).split())
+                inner = tinycss2.parse_rule_list(node.content, True, True)
+                walk(inner, f"@media {query} ")
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), "")
+    return found
+
+
+_CLASS = {":root.dark .card", ":root .dark .card"}
+_ATTRIBUTE = {':root[data-theme="dark"] .card', ':root [data-theme="dark"] .card'}
+_MEDIA = {"@media (prefers-color-scheme: dark) .card"}
 
 
 @pytest.mark.parametrize(
-    ("dark", "selectors", "media"),
+    ("dark", "selectors"),
     [
-        ("class", [_CLASS], False),
-        ("attribute", [_ATTRIBUTE], False),
-        ("media", [], True),
-        ("all", [_CLASS, _ATTRIBUTE], True),
+        ("class", _CLASS),
+        ("attribute", _ATTRIBUTE),
+        ("media", _MEDIA),
+        ("all", _CLASS | _ATTRIBUTE | _MEDIA),
     ],
 )
-def test_dark_mixin_follows_the_dark_switch(
-    theme: Theme, dark: str, selectors: list[str], media: bool
-) -> None:
+def test_dark_mixin_follows_the_dark_switch(theme: Theme, dark: str, selectors: set[str]) -> None:
     source = '@use "livery";\n.card { color: red; @include livery.dark { color: white; } }'
-    css = compile_quietly(theme, source, dark=dark)
-    found = rules(css)
-    assert found[".card"] == "color: red;"
-    for selector in selectors:
-        assert found[selector] == "color: white;"
-    assert len(found) == 1 + len(selectors)
-    in_media = "@media (prefers-color-scheme: dark) {\n  .card {\n    color: white;\n  }\n}"
-    assert (in_media in css) is media
+    found = dark_rules(compile_quietly(theme, source, dark=dark))
+    assert found == {"color: red;": {".card"}, "color: white;": selectors}
 
 
 def test_dark_mixin_at_the_top_level(theme: Theme) -> None:
     css = compile_quietly(theme, '@import "livery";\n@include dark { .x { color: white; } }')
-    assert rules(css) == {":root.dark .x, :root .dark .x": "color: white;"}
-    media = compile_quietly(
-        theme, '@import "livery";\n@include dark { --accent: red; }', dark="media"
-    )
-    assert (
-        media == "\n@media (prefers-color-scheme: dark) {\n  :root {\n    --accent: red;\n  }\n}\n"
-    )
+    assert dark_rules(css) == {"color: white;": {":root.dark .x", ":root .dark .x"}}
+    source = '@import "livery";\n@include dark { --accent: red; }'
+    media = compile_quietly(theme, source, dark="media")
+    assert dark_rules(media) == {"--accent: red;": {"@media (prefers-color-scheme: dark) :root"}}
 
 
 def test_the_dark_values_map(theme: Theme) -> None:
@@ -218,3 +227,38 @@ def test_scss_error_in_a_partial_names_the_partial(theme: Theme, write) -> None:
 def test_user_error_directive_is_reported(theme: Theme) -> None:
     with pytest.raises(ScssError, match=r"^<custom>:2: too wide$"):
         compile_custom(theme, '$w: 2;\n@if $w > 1 { @error "too wide"; }\n')
+
+
+def test_an_error_inside_the_livery_module_is_blamed_on_the_users_line(theme: Theme) -> None:
+    source = '@import "livery";\n\n.a { @include dark("sometimes") { color: red; } }\n'
+    with pytest.raises(ScssError) as caught:
+        compile_custom(theme, source)
+    assert caught.value.file == "<custom>" and caught.value.line == 3
+    assert "sometimes" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_use_namespace_rewriting_leaves_selectors_alone(theme: Theme, write) -> None:
+    write("s/_table.scss", "@mixin striped { color: red; }\n@function wide() { @return 10px; }\n")
+    source = (
+        '@use "table";\n'
+        "table.striped { @include  table.striped; width: table.wide(); }\n"
+        '.x::after { content: "table.striped()"; }\n'
+    )
+    main = write("s/app.scss", source)
+    found = rules(compile_quietly(theme, main))
+    assert found == {
+        "table.striped": "color: red; width: 10px;",
+        ".x::after": 'content: "table.striped()";',
+    }
+
+
+def test_a_broken_livery_module_is_named(theme: Theme, monkeypatch) -> None:
+    import livery.css.build as build
+
+    monkeypatch.setattr(build, "prelude", lambda theme, dark: "$x: 1;\n$y: rgb(0 0 0 / 1);\n")
+    with pytest.raises(ScssError) as caught:
+        compile_custom(theme, '\n@import "livery";\n')
+    assert str(caught.value) == (
+        "livery: the theme's livery module does not compile (Function rgb is missing "
+        "argument $green.): please report this as a Livery bug"
+    )

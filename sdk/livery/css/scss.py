@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import sass
@@ -29,7 +30,7 @@ from livery.css.source import Source, read
 
 LIVERY_MODULE = "livery"
 _LIVERY_PATH = "(livery)"
-_LOCATION = re.compile(r"on line (\d+)(?::\d+)? of (.+?)\s*$", re.MULTILINE)
+_LOCATION = re.compile(r"(?:on|from) line (\d+)(?::\d+)? of (.+?)(?:, in [^\n]*)?$", re.MULTILINE)
 _URL_IMPORT = re.compile(r"@import\s+url\(", re.IGNORECASE)
 _MODULE_RULE = re.compile(r"@(use|forward)\b")
 _AS = re.compile(r"[ \t]*(?:as[ \t]+(\*|[A-Za-z_][\w-]*))?[ \t]*(?=;|$)", re.MULTILINE)
@@ -53,8 +54,9 @@ def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compil
     ``livery`` is the text of the ``livery`` module. Raises ``ScssError`` (or its subclass
     ``CssImportError``) with the user's file and line.
     """
+    check_module(livery)
     importer = _Importer(source, livery)
-    text = prepare(source.text, source.name, indented=source.indented)
+    text = prepare(source.text, source.name)
     try:
         css = sass.compile(
             string=text,
@@ -67,7 +69,7 @@ def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compil
     return Compiled(_strip_charset(css), importer.files)
 
 
-def prepare(text: str, name: str, *, indented: bool = False) -> str:
+def prepare(text: str, name: str) -> str:
     """``text`` with ``@use`` rewritten for libsass; refuses ``@import url(…)``/``@forward``."""
     code = code_only(text)
     found = _URL_IMPORT.search(code)
@@ -101,10 +103,14 @@ def prepare(text: str, name: str, *, indented: bool = False) -> str:
         namespace = clause.group(1) or _default_namespace(url)
         if namespace != "*":
             namespaces.add(namespace)
-        edits.append((rule.start(), clause.end(), f'@import "{url}"'))
+        edits.append((rule.start(), clause.end(), f"@import {quote}{url}{quote}"))
     for namespace in namespaces:
-        member = re.compile(rf"(?<![\w.$-]){re.escape(namespace)}\.(?=[$A-Za-z_])")
-        edits.extend((found.start(), found.end(), "") for found in member.finditer(code))
+        # ns.$variable, ns.function(…) and @include ns.mixin; not a selector like table.wide
+        ns = re.escape(namespace)
+        member = re.compile(rf"(?<![\w.$-])({ns}\.)(?=\$|[A-Za-z_][\w-]*\()|@include\s+({ns}\.)")
+        for found in member.finditer(code):
+            group = 1 if found.group(1) else 2
+            edits.append((found.start(group), found.end(group), ""))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
@@ -192,7 +198,7 @@ class _Importer:
         self.names[str(real)] = name
         self.files.setdefault(name, text)
         if real.suffix == ".sass":
-            prepared = prepare(text, name, indented=True)
+            prepared = prepare(text, name)
             if prepared != text:
                 raise CssImportError(
                     "@use is not supported in .sass partials: use @import", file=name
@@ -210,17 +216,38 @@ class _Importer:
 
     def error(self, message: str) -> CssError:
         """The one-line error for libsass's ``message``, located in the user's files."""
-        found = _LOCATION.search(message)
-        line = int(found.group(1)) if found else None
-        file = self.main
-        if found and found.group(2) != "stdin":
-            file = self._name(found.group(2))
+        file, line = self.main, None
+        for found in _LOCATION.finditer(message):  # innermost first; blame the user's file
+            file = self.main if found.group(2) == "stdin" else self._name(found.group(2))
+            line = int(found.group(1))
+            if file != LIVERY_MODULE:
+                break
         if self.refused is not None:
             if self.locate_refusal:
                 self.refused.line = line
             return self.refused
-        reason = message.strip().splitlines()[0].removeprefix("Error:").strip().rstrip(":")
-        return ScssError(reason or "libsass could not compile the stylesheet", file=file, line=line)
+        reason = _first_line(message) or "libsass could not compile the stylesheet"
+        return ScssError(reason, file=file, line=line)
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0].removeprefix("Error:").strip().rstrip(":")
+
+
+@lru_cache(maxsize=32)
+def check_module(livery: str) -> None:
+    """Compile the ``livery`` module alone once: libsass would blame its errors on the user.
+
+    (libsass reports an error in an imported variable definition as ``line N of stdin``.)
+    """
+    try:
+        sass.compile(string=livery)
+    except sass.CompileError as error:
+        raise ScssError(
+            f"the theme's livery module does not compile ({_first_line(str(error))}): "
+            "please report this as a Livery bug",
+            file=LIVERY_MODULE,
+        ) from None
 
 
 def _inside(path: Path, root: Path) -> bool:
