@@ -38,39 +38,45 @@ _PLAIN = re.compile(
 _SASS_WORDS = frozenset({"null", "true", "false", "and", "or", "not", "if", "else"})
 """Words Sass reads as its own values or operators, so they are quoted."""
 
-_CLASS = ":root.dark &, :root .dark &"
-_CLASS_ROOT = ":root.dark, :root .dark"
-_ATTRIBUTE = ':root[data-theme="dark"] &, :root [data-theme="dark"] &'
-_ATTRIBUTE_ROOT = ':root[data-theme="dark"], :root [data-theme="dark"]'
+_CLASS = ":root.dark, :root .dark"
+_ATTRIBUTE = ':root[data-theme="dark"], :root [data-theme="dark"]'
+_SELECTORS = {"class": _CLASS, "attribute": _ATTRIBUTE, "all": f"{_CLASS}, {_ATTRIBUTE}"}
+"""The dark-mode selectors of ``theme.css(dark=…)``, by switch."""
+
+
+def _nested(selectors: str) -> str:
+    """``:root.dark, :root .dark`` → ``:root.dark &, :root .dark &``."""
+    return ", ".join(f"{selector} &" for selector in selectors.split(", "))
+
+
+def _branch(switch: str) -> str:
+    selectors = _SELECTORS[switch]
+    return (
+        f'$switch == "{switch}" {{\n'
+        f"    @if & {{\n"
+        f"      {_nested(selectors)} {{ @content; }}\n"
+        f"    }} @else {{\n"
+        f"      {selectors} {{ @content; }}\n"
+        f"    }}\n"
+        f"  }}"
+    )
+
 
 _MIXIN = f"""\
-/// Wrap styles in Livery's dark-mode switch (the same selectors as `theme.css(dark=…)`).
+/// Wrap styles in Livery's dark-mode switch (the selectors of `theme.css(dark=…)`).
 ///
 /// Inside a rule, the content applies to the rule's elements in dark mode:
 ///   .card {{ @include dark {{ color: white; }} }}
-///   → {_CLASS.replace("&", ".card")} {{ color: white; }}
+///   → {_nested(_CLASS).replace("&", ".card")} {{ color: white; }}
 /// At the top level, the content goes into the dark block itself:
-///   @include dark {{ --my-accent: red; }}  →  {_CLASS_ROOT} {{ --my-accent: red; }}
+///   @include dark {{ --my-accent: red; }}  →  {_CLASS} {{ --my-accent: red; }}
 /// $switch is "class" (Gradio's .dark, the default), "attribute" ([data-theme="dark"]),
 /// "media" (prefers-color-scheme) or "all"; set $livery-dark-switch to change the default.
 @mixin dark($switch: $livery-dark-switch) {{
   @if not index(("class", "attribute", "media", "all"), $switch) {{
     @error "dark: $switch is class, attribute, media or all, not #{{$switch}}";
   }}
-  @if $switch == "class" or $switch == "all" {{
-    @if & {{
-      {_CLASS} {{ @content; }}
-    }} @else {{
-      {_CLASS_ROOT} {{ @content; }}
-    }}
-  }}
-  @if $switch == "attribute" or $switch == "all" {{
-    @if & {{
-      {_ATTRIBUTE} {{ @content; }}
-    }} @else {{
-      {_ATTRIBUTE_ROOT} {{ @content; }}
-    }}
-  }}
+  @if {_branch("class")} @else if {_branch("attribute")} @else if {_branch("all")}
   @if $switch == "media" or $switch == "all" {{
     @media (prefers-color-scheme: dark) {{
       @if & {{
