@@ -6,6 +6,7 @@ only what changes in dark mode, which is what makes it smaller than Gradio's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from livery.theme.catalogue import VARIABLES
@@ -21,45 +22,61 @@ def stylesheet(
     dark: str = "class",
     resolve: bool = False,
     minify: bool = False,
+    scope: str = ":root",
 ) -> str:
-    """The complete stylesheet for ``resolved`` with the given dark switch."""
-    if dark not in _DARK_SELECTORS:
+    """The complete stylesheet for ``resolved`` with the given dark switch.
+
+    ``scope`` replaces ``:root`` with a class or id selector, so several themes can live on
+    one page (each element with that class gets the theme).
+    """
+    if dark not in DARK_SWITCHES:
         raise ValueError(f"dark must be 'class', 'media', 'attribute' or 'all', not {dark!r}")
+    if not _SCOPE.fullmatch(scope):
+        raise ValueError(f"scope must be :root or one .class or #id selector, not {scope!r}")
     if resolve:
-        light = _rule(":root", _declarations(resolved, resolved.light, False, True), minify)
+        light = _rule(scope, _declarations(resolved, resolved.light, False, True), minify)
         changed = [n for n in resolved.light if resolved.literal(n, True) != resolved.literal(n)]
     else:
-        light = _light_rule(resolved, minify)
+        light = _light_rule(resolved, minify, scope)
         changed = list(resolved.redeclare)
     declarations = _declarations(resolved, changed, True, resolve)
 
     blocks = [*_font_rules(fonts, minify), light]
     if declarations:
-        selector = _DARK_SELECTORS[dark]
+        selector = dark_selector(dark, scope)
         if selector:
             blocks.append(_rule(selector, declarations, minify))
         if dark in ("media", "all"):
-            blocks.append(_media_rule(declarations, minify))
+            blocks.append(_media_rule(declarations, minify, scope))
     if minify:
         return "".join(blocks)
     return "\n".join(blocks) + "\n"
 
 
-_CLASS = ":root.dark, :root .dark"
-_ATTRIBUTE = ':root[data-theme="dark"], :root [data-theme="dark"]'
-_DARK_SELECTORS = {
-    "class": _CLASS,
-    "attribute": _ATTRIBUTE,
-    "all": f"{_CLASS}, {_ATTRIBUTE}",
-    "media": "",
-}
-_MEDIA = "@media (prefers-color-scheme: dark)"
+DARK_SWITCHES = ("class", "attribute", "media", "all")
+MEDIA_QUERY = "@media (prefers-color-scheme: dark)"
+_SCOPE = re.compile(r":root|[.#][A-Za-z_][A-Za-z0-9_-]*")
 
 
-def _media_rule(declarations: list[tuple[str, str]], minify: bool) -> str:
+def dark_selector(switch: str, scope: str = ":root") -> str:
+    """The selector list of the dark block for a switch (empty for ``media``).
+
+    On ``:root`` (Gradio's form): ``:root.dark, :root .dark``; on a scope, the scope that is
+    dark, holds something dark, or sits inside something dark.
+    """
+    if switch == "media":
+        return ""
+    marks = {"class": [".dark"], "attribute": ['[data-theme="dark"]']}
+    marks["all"] = marks["class"] + marks["attribute"]
+    if scope == ":root":
+        return ", ".join(f":root{mark}, :root {mark}" for mark in marks[switch])
+    return ", ".join(f"{scope}{mark}, {scope} {mark}, {mark} {scope}" for mark in marks[switch])
+
+
+def _media_rule(declarations: list[tuple[str, str]], minify: bool, scope: str) -> str:
     if minify:
-        return f"{_MEDIA}{{{_rule(':root', declarations, True)}}}"
-    return f"{_MEDIA} {{\n{_rule(':root', declarations, False, indent='  ')}\n}}"
+        return f"{MEDIA_QUERY}{{{_rule(scope, declarations, True)}}}"
+    return f"{MEDIA_QUERY} {{\n{_rule(scope, declarations, False, indent='  ')}\n}}"
 
 
 def _declarations(
@@ -70,12 +87,13 @@ def _declarations(
     return [(name, resolved.value(name, dark).css) for name in names]
 
 
-def _light_rule(resolved: Resolved, minify: bool) -> str:
-    """The ``:root`` rule; the hot path of compiling, so it zips precomputed prefixes."""
+def _light_rule(resolved: Resolved, minify: bool, scope: str) -> str:
+    """The light rule; the hot path of compiling, so it zips precomputed prefixes."""
     values = resolved.light.values()
     if minify:
-        return ":root{" + ";".join([p + v.css for p, v in zip(_COMPACT_LIST, values)]) + "}"
-    return ":root {\n" + ";\n".join([p + v.css for p, v in zip(_PRETTY_LIST, values)]) + ";\n}"
+        return scope + "{" + ";".join([p + v.css for p, v in zip(_COMPACT_LIST, values)]) + "}"
+    body = ";\n".join([p + v.css for p, v in zip(_PRETTY_LIST, values)])
+    return f"{scope} {{\n{body};\n}}"
 
 
 def _rule(

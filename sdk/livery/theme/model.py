@@ -251,6 +251,7 @@ class Theme(CheckedModel):
         minify: bool = False,
         custom: str | Path | None = None,
         strict: bool = False,
+        scope: str = ":root",
     ) -> str:
         """Compile the theme to a stylesheet of CSS custom properties.
 
@@ -259,7 +260,8 @@ class Theme(CheckedModel):
         of them. ``resolve`` writes literal values instead of ``var()`` references.
         ``custom`` appends your own CSS or SCSS (text, or the path of a ``.css``/``.scss``
         file), checked against the theme's variables; ``strict`` makes unknown ``var(--x)``
-        names errors instead of warnings.
+        names errors instead of warnings. ``scope`` puts the variables on a ``.class`` or
+        ``#id`` instead of ``:root``, so several themes can share a page.
         """
         sheet = emit.stylesheet(
             self.resolved(),
@@ -267,6 +269,7 @@ class Theme(CheckedModel):
             dark=dark,
             resolve=resolve,
             minify=minify,
+            scope=scope,
         )
         if custom is None:
             return sheet

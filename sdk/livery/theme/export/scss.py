@@ -25,6 +25,7 @@ import re
 from typing import TYPE_CHECKING
 
 from livery.theme.catalogue import VARIABLES
+from livery.theme.emit import MEDIA_QUERY, dark_selector
 
 if TYPE_CHECKING:
     from livery.theme.model import Theme
@@ -38,10 +39,9 @@ _PLAIN = re.compile(
 _SASS_WORDS = frozenset({"null", "true", "false", "and", "or", "not", "if", "else"})
 """Words Sass reads as its own values or operators, so they are quoted."""
 
-_CLASS = ":root.dark, :root .dark"
-_ATTRIBUTE = ':root[data-theme="dark"], :root [data-theme="dark"]'
-_SELECTORS = {"class": _CLASS, "attribute": _ATTRIBUTE, "all": f"{_CLASS}, {_ATTRIBUTE}"}
+_SELECTORS = {switch: dark_selector(switch) for switch in ("class", "attribute", "all")}
 """The dark-mode selectors of ``theme.css(dark=…)``, by switch."""
+_CLASS = _SELECTORS["class"]
 
 
 def _nested(selectors: str) -> str:
@@ -78,7 +78,7 @@ _MIXIN = f"""\
   }}
   @if {_branch("class")} @else if {_branch("attribute")} @else if {_branch("all")}
   @if $switch == "media" or $switch == "all" {{
-    @media (prefers-color-scheme: dark) {{
+    {MEDIA_QUERY} {{
       @if & {{
         @content;
       }} @else {{
