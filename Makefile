@@ -47,6 +47,7 @@ lint: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/theme_compile.py
+	$(BIN)/python bench/colour.py
 
 clean:
 	rm -rf build dist .pytest_cache
