@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 
 import typer
 
 from livery._files import write_atomic
 from livery.cli.console import err, error_line, escape, out
+from livery.cli.options import DarkSwitch
 from livery.css import build_custom
 from livery.theme.model import Theme
 
 app = typer.Typer(help="Compile custom CSS or SCSS on top of a theme.", no_args_is_help=True)
-
-
-class DarkSwitch(str, Enum):
-    class_ = "class"
-    media = "media"
-    attribute = "attribute"
-    all = "all"
 
 
 @app.command()
@@ -33,7 +26,7 @@ def build(
         False, "--strict", help="Unknown var(--x) names are errors, not warnings."
     ),
     dark: DarkSwitch = typer.Option(
-        DarkSwitch.class_, "--dark", help="How dark mode is switched on."
+        DarkSwitch["class"], "--dark", help="How dark mode is switched on."
     ),
     minify: bool = typer.Option(False, "--minify", help="Leave out all optional whitespace."),
 ) -> None:

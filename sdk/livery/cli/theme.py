@@ -11,6 +11,7 @@ from rich.table import Table
 
 from livery._files import write_atomic
 from livery.cli.console import err, escape, out
+from livery.cli.options import DarkSwitch
 from livery.errors import LiveryError
 from livery.theme import library, tomlfile
 from livery.theme.catalogue import VARIABLES
@@ -19,13 +20,6 @@ from livery.theme.export import write as write_export
 from livery.theme.model import Theme
 
 app = typer.Typer(help="Build, inspect and convert themes.", no_args_is_help=True)
-
-
-class DarkSwitch(str, Enum):
-    class_ = "class"
-    media = "media"
-    attribute = "attribute"
-    all = "all"
 
 
 ExportFormat = Enum(  # type: ignore[misc]
@@ -96,7 +90,7 @@ def build(
     ),
     build_all: bool = typer.Option(False, "--all", help="Build every theme in the library."),
     dark: DarkSwitch = typer.Option(
-        DarkSwitch.class_, "--dark", help="How dark mode is switched on."
+        DarkSwitch["class"], "--dark", help="How dark mode is switched on."
     ),
     resolve: bool = typer.Option(False, "--resolve", help="Write literal values, not var()."),
     minify: bool = typer.Option(False, "--minify", help="Leave out all optional whitespace."),
