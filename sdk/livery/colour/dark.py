@@ -15,7 +15,7 @@ import re
 from livery.colour.audit import measure
 from livery.colour.contrast import NotAColour, colours_in
 from livery.colour.pairs import PAIRS
-from livery.colour.repair import constraints, nearest, passes
+from livery.colour.solve import constraints, nearest, passes
 from livery.theme.catalogue import BY_NAME
 from livery.theme.palettes import SHADES
 from livery.theme.resolve import Resolved, resolve
