@@ -23,6 +23,7 @@ from livery.theme.values import Value, parse
 
 LEVEL = "AA"
 _SHADE_REFERENCE = re.compile(r"\*(primary|secondary|neutral)_(\d+)")
+_SINGLE_REFERENCE = re.compile(r"\*([a-z0-9_]+)")
 _ROUNDS = 6
 
 
@@ -40,19 +41,52 @@ def derive_defaults(
                 for check in (measure(resolved, pair, in_dark, LEVEL) for pair in PAIRS)
                 if not check.passes
             ]
-            changed = False
+            changed: set[str] = set()
             for check in failures:
                 pair = check.pair
-                for side in _sides(pair.foreground, pair.background, pair.move, in_dark):
-                    current = (dark.get(side) if in_dark else None) or light[side]
-                    new = _step(resolved, side, current.raw, in_dark)
+                sides = _sides(pair.foreground, pair.background, pair.move, in_dark)
+                if any(depends_on(resolved, side, changed, in_dark) for side in sides):
+                    continue  # measured against a value this round already changed
+                for side in sides:
+                    new = _step(resolved, side, in_dark)
                     if new is not None:
                         table[side] = parse(BY_NAME[side].kind, new)
-                        changed = True
+                        changed.add(side)
                         break
             if not changed:
                 break
     return light, dark
+
+
+def _shade_behind(resolved: Resolved, variable: str, in_dark: bool) -> tuple[str, str] | None:
+    """The palette shade a chain of plain references ends at (``*color_accent`` → primary 500)."""
+    name = variable
+    for _ in range(32):
+        raw = resolved.value(name, in_dark).raw
+        match = _SHADE_REFERENCE.fullmatch(raw)
+        if match:
+            return match[1], match[2]
+        single = _SINGLE_REFERENCE.fullmatch(raw)
+        if not single:
+            return None
+        name = single[1]
+    return None
+
+
+def depends_on(resolved: Resolved, variable: str, names: set[str], in_dark: bool) -> bool:
+    """Whether ``variable`` is one of ``names`` or reaches one through its references."""
+    if not names:
+        return False
+    seen: set[str] = set()
+    todo = [variable]
+    while todo:
+        name = todo.pop()
+        if name in names:
+            return True
+        if name not in seen:
+            seen.add(name)
+            todo.extend(resolved.value(name, in_dark).refs)
+    return False
 
 
 def _sides(foreground: str, background: str, move: str, in_dark: bool) -> list[str]:
@@ -60,12 +94,12 @@ def _sides(foreground: str, background: str, move: str, in_dark: bool) -> list[s
     return [side for side in sides if BY_NAME[side].has_dark or not in_dark]
 
 
-def _step(resolved: Resolved, variable: str, raw: str, in_dark: bool) -> str | None:
+def _step(resolved: Resolved, variable: str, in_dark: bool) -> str | None:
     """The nearest passing palette shade for ``variable``, else a move along lightness."""
     needs = constraints(resolved, variable, in_dark, LEVEL)
-    match = _SHADE_REFERENCE.fullmatch(raw)
-    if match:
-        role, shade = match[1], match[2]
+    behind = _shade_behind(resolved, variable, in_dark)
+    if behind:
+        role, shade = behind
         start = SHADES.index(shade)
         for index in sorted(range(len(SHADES)), key=lambda i: (abs(i - start), i)):
             if index == start:

@@ -17,6 +17,7 @@ from tinycss2 import ast
 
 from livery.colour.audit import Check, audit, measure
 from livery.colour.contrast import Colour, NotAColour, colours_in
+from livery.colour.dark import depends_on
 from livery.colour.pairs import Pair
 from livery.colour.solve import MARGIN, Constraint, constraints, nearest
 from livery.errors import ThemeError
@@ -74,8 +75,17 @@ def repair(theme: Theme, level: str = "AA") -> tuple[Theme, list[Change]]:
         moved: set[str] = set()
         for check in report.failures:
             sides = _moving_variables(check)
-            if moved.intersection(sides):
-                continue
+            dark = check.mode == "dark"
+            if any(
+                depends_on(
+                    fixed.resolved(),
+                    side.removesuffix("_dark") if dark else side,
+                    {m.removesuffix("_dark") for m in moved},
+                    dark,
+                )
+                for side in sides
+            ):
+                continue  # measured against a value this round already changed
             name, new = _solve_either(fixed.resolved(), check, sides, level)
             moved.add(name)
             first.setdefault(name, (check, fixed.value(name)))

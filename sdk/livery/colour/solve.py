@@ -8,14 +8,15 @@ published matrices instead of coloraide's general (exact, slower) machinery.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from livery.colour.contrast import Colour, NotAColour, colours_in, flatten
 from livery.colour.pairs import PAIRS, REQUIRED, Role
 from livery.theme.resolve import Resolved
 
-MARGIN = 0.02
-"""Aim this far above the minimum ratio, so rounding never puts a repaired pair back under."""
+MARGIN = 0.001
+"""Aim just above the minimum ratio, so float noise never puts a repaired pair back under."""
 
 Constraint = tuple[float, float]
 """(the relative luminance of a colour on the other side of a pair, the ratio needed)."""
@@ -96,10 +97,24 @@ def _walk(start: Colour, direction: int, needs: list[Constraint]) -> Colour | No
     lightness, chroma, hue = start["lightness"], start["chroma"], start["hue"]
     hue = 0.0 if hue != hue else hue
 
-    def at(level: float) -> Colour:
-        reduced = _gamut_chroma(level, chroma, hue)
-        colour = Colour("oklch", [level, reduced, hue]).convert("srgb").clip()
-        return Colour(colour.to_string(hex=True))
+    def at(level: float) -> Colour | None:
+        """The hex colour at ``level`` inside the bound, rounded so as to keep the hue."""
+        exact = Colour("oklch", [level, _gamut_chroma(level, chroma, hue), hue]).convert("srgb")
+        exact.clip()
+        channels = [round(c * 255, 6) for c in exact[:-1]]
+        options = {
+            tuple(min(255, max(0, step(c))) for step, c in zip(steps, channels))
+            for steps in itertools.product((math.floor, math.ceil), repeat=3)
+        }
+        fitting = [
+            colour
+            for colour in (Colour("srgb", [c / 255 for c in rgb]) for rgb in sorted(options))
+            if inside(_luminance(colour))
+        ]
+        if not fitting:
+            return None
+        best = min(fitting, key=lambda colour: exact.delta_e(colour, method="ok"))
+        return Colour(best.to_string(hex=True))
 
     def luminance_at(level: float) -> float:
         return _oklch_luminance(level, _gamut_chroma(level, chroma, hue), hue) or 0.0
@@ -113,11 +128,11 @@ def _walk(start: Colour, direction: int, needs: list[Constraint]) -> Colour | No
             far = middle
         else:
             outside = middle
-    # Rounding to a hex colour can fall just short of the bound: step on until it holds.
+    # No rounding of the exact colour may fit the bound: step on until one does.
     for _ in range(40):
         found = at(far)
-        if inside(_luminance(found)) or far in (0.0, 1.0):
-            return found if inside(_luminance(found)) else None
+        if found is not None or far in (0.0, 1.0):
+            return found
         far = min(1.0, far + 0.002) if direction > 0 else max(0.0, far - 0.002)
     return None
 
