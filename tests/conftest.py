@@ -6,18 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from livery.testing.chromium import launch_options
-
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """One headless Chromium for the whole run."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(**launch_options())
-        yield chromium
-        chromium.close()
+def browser(livery_browser: object) -> object:
+    """One headless Chromium for the whole run: the ``livery.testing`` plugin's (Playwright
+    allows one synchronous driver per thread, so everything shares it)."""
+    return livery_browser
 
 
 @pytest.fixture

@@ -1,12 +1,18 @@
 """Livery: themes and custom components for Gradio-style machine-learning web apps.
 
-import livery
-theme = livery.themes.Soft(primary_hue="rose").set(button_primary_text_color="white")
-css = theme.css()
+    import livery
+    theme = livery.themes.Soft(primary_hue="rose").set(button_primary_text_color="white")
+    css = theme.css()
+
+The names below load on first use, so importing a small part of Livery (the pytest plugin,
+the command line's ``--help``) does not pay for the whole theme engine.
 """
 
-from livery import themes
-from livery.colour.palette import palette
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from livery.errors import (
     InvalidValueError,
     LiveryError,
@@ -16,11 +22,35 @@ from livery.errors import (
     UnknownThemeError,
     UnknownVariableError,
 )
-from livery.theme.model import Theme
+
+if TYPE_CHECKING:
+    from livery import themes
+    from livery.colour.palette import palette
+    from livery.component import Component
+    from livery.theme.model import Theme
 
 __version__ = "0.1.0"
 
+_LAZY = {
+    "themes": ("livery.themes", None),
+    "palette": ("livery.colour.palette", "palette"),
+    "Component": ("livery.component", "Component"),
+    "Theme": ("livery.theme.model", "Theme"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'livery' has no attribute {name!r}")
+    module_name, attribute = _LAZY[name]
+    module = import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
+    "Component",
     "InvalidValueError",
     "LiveryError",
     "Theme",
