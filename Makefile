@@ -1,5 +1,5 @@
 # Two commands for a fresh machine:
-#   make run   – set up .venv and compile every built-in theme to build/themes/
+#   make run   – set up .venv and serve the theme gallery (prints its URL; Ctrl-C stops it)
 #   make test  – set up .venv with the test extras, make sure a Chromium exists, run pytest
 PYTHON ?= python3
 VENV   := .venv
@@ -21,7 +21,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/livery theme build --all -o build/themes
+	$(BIN)/livery gallery
 
 test: $(VENV)/.installed-test chromium
 	$(BIN)/python -m pytest

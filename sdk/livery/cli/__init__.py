@@ -11,7 +11,7 @@ import sys
 import typer
 
 from livery import __version__
-from livery.cli import check, css, palette, theme
+from livery.cli import check, component, css, gallery, palette, theme
 from livery.cli.console import error_line
 from livery.errors import LiveryError
 
@@ -26,6 +26,8 @@ app = typer.Typer(
 theme.app.command("check")(check.check)
 app.add_typer(theme.app, name="theme")
 app.add_typer(css.app, name="css")
+app.add_typer(component.app, name="component")
+app.add_typer(gallery.app, name="gallery")
 app.command("palette")(palette.show)
 
 

@@ -1,0 +1,135 @@
+"""``livery component …``: create, build and list custom components."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from livery.cli.console import err, error_line, escape, out
+from livery.cli.progress import StepProgress
+from livery.component.errors import BuildError, ComponentError
+
+app = typer.Typer(help="Create, build and list custom components.", no_args_is_help=True)
+
+
+@app.command()
+def create(
+    name: str = typer.Argument(..., metavar="NAME", help="The component: MyWidget or my_widget."),
+    template: str = typer.Option(
+        "text", "--template", "-t", help="Project template (see 'livery component templates')."
+    ),
+    directory: Path = typer.Option(
+        None, "--dir", "-d", help="Folder to create (default: the name in lowercase-hyphens)."
+    ),
+    package_name: str = typer.Option(
+        None, "--package-name", "-p", help="Distribution name (default: livery-<name>)."
+    ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Write into a non-empty folder; files Livery did not write are never overwritten.",
+    ),
+) -> None:
+    """Create a component project from a template (offline).
+
+    The project has the Python class, the front-end module and its SCSS, a demo with stories,
+    unit and visual tests, and a README. Then: cd into it and run 'livery component build'.
+    """
+    from livery.component.templates import create as create_project
+    from livery.component.templates import templates
+
+    if template not in templates():
+        raise typer.BadParameter(
+            f"unknown template {template!r}; choose from {', '.join(templates())}",
+            param_hint="--template",
+        )
+    created = create_project(
+        name, template=template, directory=directory, package_name=package_name, force=force
+    )
+    for kept in created.kept:
+        err.print(f"[yellow]warning:[/] kept your {escape(kept)} (not written by Livery)")
+    where = escape(_shown(created.directory))
+    err.print(
+        f"created {escape(created.names.class_name)} ({escape(created.names.distribution)}, "
+        f"template {escape(created.template)}) in {where}/: {len(created.written)} files"
+    )
+    err.print(f"next: cd {where} && livery component build")
+
+
+@app.command("templates")
+def list_templates() -> None:
+    """List the project templates."""
+    from livery.component.templates import templates
+
+    table = Table("template", "description", box=None, pad_edge=False)
+    for template in templates().values():
+        table.add_row(escape(template.name), escape(template.description))
+    out.print(table)
+
+
+@app.command()
+def build(
+    directory: Path = typer.Argument(
+        Path("."), metavar="DIR", help="The project folder (default: the current one)."
+    ),
+    nodeenv: bool = typer.Option(
+        False,
+        "--nodeenv",
+        help="Use (and create if missing) a project-local nodeenv in .nodeenv/ around the "
+        "system's Node.js.",
+    ),
+) -> None:
+    """Bundle the front end, compile its styles, then build wheel and sdist into dist/.
+
+    npm dependencies are installed only when package.json or package-lock.json changed.
+    The built index.js and style.css replace backend/<package>/templates/ atomically: a
+    failed build leaves the previous assets as they were.
+    """
+    from livery.component.build import build_project
+    from livery.component.project import Project
+
+    Project.find(directory)  # not a project: one error line, before any progress display
+    try:
+        with StepProgress(err) as progress:
+            result = build_project(directory, nodeenv=nodeenv, reporter=progress)
+    except BuildError as error:
+        for line in error.lines:
+            error_line(line)
+        raise typer.Exit(1) from None
+    total = sum(result.seconds.values())
+    err.print(f"built {escape(_shown(result.project.root))} in {total * 1000:.0f} ms")
+
+
+@app.command("list")
+def list_components() -> None:
+    """List installed components (packages with 'livery.components' entry points)."""
+    from livery.component.registry import installed
+
+    found = installed()
+    if not found:
+        err.print(
+            "no components installed (a package adds one with an entry point in the group "
+            "livery.components)"
+        )
+        return
+    table = Table("name", "package", "version", "class", box=None, pad_edge=False)
+    for component in found:
+        try:
+            component.load()
+            shown = escape(component.target)
+        except ComponentError as error:
+            shown = f"[red]{escape(error.problem)}[/]"
+        table.add_row(
+            escape(component.name), escape(component.package), escape(component.version), shown
+        )
+    out.print(table)
+
+
+def _shown(path: Path) -> str:
+    try:
+        relative = path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return str(path)
+    return str(relative) if str(relative) != "." else "."

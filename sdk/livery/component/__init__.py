@@ -1,0 +1,36 @@
+"""The component SDK: a Python class plus a framework-free ES module, scaffolded and built.
+
+``Component`` is the base class (value model, pre/postprocessing, events, props, built
+assets); ``Story`` a named state of a component for demos, the playground and visual tests.
+Scaffolding (``templates``), Node.js lookup (``node``) and building (``build``) are imported
+on demand by ``livery component …``, so ``import livery`` stays light.
+"""
+
+from livery.component.base import Component, Payload
+from livery.component.errors import (
+    AssetsMissingError,
+    BuildError,
+    ComponentDefinitionError,
+    ComponentError,
+    NodeNotFoundError,
+    PayloadError,
+    PropsError,
+    TemplateError,
+)
+from livery.component.props import BaseProps
+from livery.component.story import Story
+
+__all__ = [
+    "AssetsMissingError",
+    "BaseProps",
+    "BuildError",
+    "Component",
+    "ComponentDefinitionError",
+    "ComponentError",
+    "NodeNotFoundError",
+    "Payload",
+    "PayloadError",
+    "PropsError",
+    "Story",
+    "TemplateError",
+]

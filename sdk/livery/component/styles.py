@@ -1,0 +1,48 @@
+"""Compile a component's ``frontend/style.scss`` with libsass, as ``livery css build`` does.
+
+The component's stylesheet gets what custom CSS gets (``livery.css``): ``@import "livery"``
+for the theme's SCSS variables and ``dark`` mixin, partials from its own folder, and every
+``var(--x)`` checked against the theme variables. A component should style itself only
+through ``var(--…)`` so that it follows whatever theme the page loads; an unknown name is a
+warning (``file:line: unknown theme variable …``), a syntax error a one-line ``BuildError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from livery.component.errors import BuildError
+from livery.component.project import Project
+from livery.css import CssError, build_custom
+from livery.theme.model import Theme
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The compiled stylesheet and the warnings about it."""
+
+    css: str
+    warnings: tuple[str, ...]
+
+
+@cache
+def _theme() -> Theme:
+    """The theme whose SCSS variables ``@import "livery"`` gives (Gradio's default)."""
+    from livery import themes
+
+    return themes.Default()
+
+
+def compile_style(project: Project) -> Styles:
+    """The component's compiled CSS ("" without a stylesheet), minified."""
+    if project.style is None:
+        return Styles("", ())
+    shown = Path(project.display(project.style))
+    try:
+        result = build_custom(_theme(), shown, minify=True)
+    except CssError as error:
+        raise BuildError(str(error)) from None
+    css = result.css.strip()
+    return Styles(css + "\n" if css else "", tuple(str(problem) for problem in result.problems))

@@ -1,0 +1,233 @@
+"""The gallery's pages and data files, the same for the server and the static build.
+
+Every link is relative (``root`` is ``""``, ``"../"`` or ``"../../"`` for a page one or two
+folders down), so the same HTML works under ``livery gallery`` and from any static host. The
+``live`` flag says whether a server is behind the page: only then does the builder work and
+do pages poll for changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from threading import Lock
+
+from markupsafe import Markup
+
+from livery.colour.pairs import PAIRS
+from livery.gallery import builder, cards, downloads, hues, snippets
+from livery.gallery.builder import Builder, BuildError, Built
+from livery.gallery.cards import ROLES, Card
+from livery.gallery.registry import Registry
+from livery.gallery.render import environment, render
+from livery.theme.palettes import SHADES
+from livery.theme.values import css_name
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+"""The Content-Security-Policy of every response: nothing inline, nothing from elsewhere."""
+CSP_META = CSP.removesuffix("; frame-ancestors 'none'")
+"""The same policy for static pages, as a <meta> tag (which cannot carry frame-ancestors)."""
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """One line of the contrast table."""
+
+    index: int
+    label: str
+    mode: str
+    ratio: str
+    required: str
+    passes: bool
+    apca: str
+
+
+class Pages:
+    """Renders the gallery from a registry; ``live`` for the server, not for static files."""
+
+    def __init__(self, registry: Registry, *, live: bool) -> None:
+        self.registry = registry
+        self.live = live
+        self.builder = Builder(registry)
+        self._index: tuple[int, str] | None = None
+        self._fragments: dict[str, tuple[Card, Markup]] = {}
+        self._lock = Lock()
+
+    def _render(self, template: str, depth: int, script: str, **context: object) -> str:
+        return render(
+            template,
+            root="../" * depth,
+            live=self.live,
+            version=self.registry.version,
+            script=script,
+            csp_meta=None if self.live else CSP_META,
+            **context,
+        )
+
+    # --- pages -----------------------------------------------------------------------------
+
+    def index(self) -> str:
+        """The index: one card per theme (re-rendered only when a theme changed)."""
+        with self._lock:  # one render at a time; the others then find it cached
+            version = self.registry.version
+            if self._index is not None and self._index[0] == version:
+                return self._index[1]
+            all_cards = self.registry.cards()
+            present = {card.family for card in all_cards if card.ok}
+            tags = Counter(tag.lower() for card in all_cards for tag in card.tags)
+            html = self._render(
+                "index.html",
+                0,
+                "index",
+                cards=all_cards,
+                card_html=self._card_fragments(all_cards),
+                families=[family for family in hues.families() if family in present],
+                tags=sorted(tags.items(), key=lambda item: (-item[1], item[0])),
+            )
+            self._index = (version, html)
+            return html
+
+    def _card_fragments(self, shown: list[Card]) -> list[Markup]:
+        """Each card's HTML, rendered again only when that card changed.
+
+        The fragments are the card template's own autoescaped output; theme data in them was
+        escaped when they were rendered.
+        """
+        macro = environment().get_template("card.html").module.theme_card  # type: ignore[attr-defined]
+        fragments = {}
+        for card in shown:
+            cached = self._fragments.get(card.key)
+            if cached is None or cached[0] is not card:
+                cached = (card, macro(card, "", self.live))
+            fragments[card.key] = cached
+        self._fragments = fragments
+        return [html for _, html in fragments.values()]
+
+    def detail(self, slug: str) -> str | None:
+        """A theme's page: kitchen sink, swatches, fonts, contrast, snippets, downloads."""
+        card = self.registry.graded(slug)
+        if card is None:
+            return None
+        try:
+            report = self.registry.theme(slug).audit("AA") if card.ok else None
+        except Exception as error:  # the file changed since it was graded, for the worse
+            card = replace(card, error=cards.one_line(str(error)))
+            report = None
+        if report is None:
+            return self._render("detail.html", 2, "detail", card=card)
+        index = {pair: number for number, pair in enumerate(PAIRS)}
+        rows = [
+            CheckRow(
+                index=index.get(check.pair, 0),
+                label=check.pair.label,
+                mode=check.mode,
+                ratio="—" if check.ratio is None else f"{check.ratio:.2f}",
+                required="—" if check.required is None else f"{check.required:g}",
+                passes=check.passes,
+                apca="—" if check.apca is None else f"{check.apca:.1f}",
+            )
+            for check in report.checks
+        ]
+        return self._render(
+            "detail.html",
+            2,
+            "detail",
+            card=card,
+            checks=rows,
+            roles=ROLES,
+            shades=SHADES,
+            downloads=downloads.DOWNLOADS,
+            livery_snippet=snippets.livery_snippet(card),
+            gradio_snippet=snippets.gradio_snippet(card),
+        )
+
+    def compare(self) -> str:
+        usable = [card for card in self.registry.cards() if card.ok]
+        return self._render("compare.html", 1, "compare", cards=usable)
+
+    def builder_page(self, base: str | None) -> str:
+        """The builder, starting from ``base`` (or the first usable theme)."""
+        usable = [card for card in self.registry.cards() if card.ok]
+        card = next((c for c in usable if c.slug == base), usable[0] if usable else None)
+        built: Built | None = None
+        current: dict[str, object] = {}
+        if self.live and card is not None:
+            try:
+                built = self.builder.build({"from": card.slug})
+            except BuildError:
+                card = None
+            else:
+                current = _current(self.registry, card)
+        return self._render(
+            "builder.html",
+            1,
+            "builder",
+            cards=usable,
+            base=card,
+            built=built,
+            current=current,
+            roles=ROLES,
+            options=builder.options(),
+        )
+
+    def not_found(self) -> str:
+        """The 404 page (served at any depth, so its links are absolute)."""
+        return render(
+            "not_found.html",
+            root="/",
+            live=self.live,
+            version=self.registry.version,
+            script="common",
+            csp_meta=None,
+        )
+
+    # --- data files ------------------------------------------------------------------------
+
+    def themes_json(self) -> str:
+        """Card data for search, filters and compare."""
+        data = {
+            "version": self.registry.version,
+            "pending": self.registry.pending(),
+            "themes": [card.to_json() for card in self.registry.cards()],
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def version_json(self) -> str:
+        return json.dumps({"version": self.registry.version, "pending": self.registry.pending()})
+
+    @staticmethod
+    def pairs_css() -> str:
+        """One class per contrast pair: its foreground on its background, for the samples."""
+        rules = [
+            f".lv-pair-{number} {{ color: var({css_name(pair.foreground)}); "
+            f"background: var({css_name(pair.background)}); }}"
+            for number, pair in enumerate(PAIRS)
+        ]
+        return "\n".join(rules) + "\n"
+
+
+_HEX6 = re.compile(r"#[0-9a-f]{6}")
+
+
+def _current(registry: Registry, card: Card) -> dict[str, object]:
+    """What the builder's "Keep (…)" choices show: the base theme's settings."""
+    theme = registry.theme(card.slug)
+    current: dict[str, object] = {}
+    seeds = {}
+    for role in ROLES:
+        hue = getattr(theme, f"{role}_hue")
+        current[role] = hue.name or hue.seed or "custom"
+        seed = hues.hex_colour(hue.seed or hue.c500).lower()
+        seeds[role] = seed if _HEX6.fullmatch(seed) else "#6366f1"
+    current["seeds"] = seeds
+    for scale in ("text", "spacing", "radius"):
+        size = getattr(theme, f"{scale}_size")
+        current[scale] = size.name.split("_", 1)[1] if size.name else "custom"
+    current["variables"] = {name: theme.value(name) for name, _ in builder.KEY_VARIABLES}
+    return current
