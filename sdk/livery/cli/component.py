@@ -1,4 +1,4 @@
-"""``livery component …``: create, build and list custom components."""
+"""``livery component …``: create, build, publish, try out and list custom components."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from livery.cli.console import err, error_line, escape, out
 from livery.cli.progress import StepProgress
 from livery.component.errors import BuildError, ComponentError
 
-app = typer.Typer(help="Create, build and list custom components.", no_args_is_help=True)
+app = typer.Typer(
+    help="Create, build, publish, try out and list custom components.", no_args_is_help=True
+)
 
 
 @app.command()
@@ -100,6 +102,54 @@ def build(
         raise typer.Exit(1) from None
     total = sum(result.seconds.values())
     err.print(f"built {escape(_shown(result.project.root))} in {total * 1000:.0f} ms")
+
+
+@app.command()
+def publish(
+    directory: Path = typer.Argument(
+        Path("."), metavar="DIR", help="The project folder (default: the current one)."
+    ),
+    repository_url: str = typer.Option(
+        None,
+        "--repository-url",
+        help="The index's upload URL (default: twine's: TWINE_REPOSITORY_URL, .pypirc, PyPI).",
+    ),
+    repository: str = typer.Option(
+        None, "--repository", "-r", help="A section of .pypirc to upload to."
+    ),
+) -> None:
+    """Upload the wheel and sdist in dist/ to a package index with twine.
+
+    dist/ must hold the current version, built after the last change to frontend/, backend/
+    and pyproject.toml. Credentials: LIVERY_PUBLISH_TOKEN (an API token), TWINE_USERNAME and
+    TWINE_PASSWORD, or .pypirc; they are never printed.
+    """
+    from livery.component.publish import publish_project
+
+    published = publish_project(directory, repository_url=repository_url, repository=repository)
+    release = published.release
+    where = f" to {escape(published.repository)}" if published.repository else ""
+    files = ", ".join(escape(path.name) for path in release.files)
+    err.print(f"published {escape(release.name)} {escape(release.version)}{where}: {files}")
+
+
+@app.command()
+def playground(
+    directory: Path = typer.Argument(
+        Path("."), metavar="DIR", help="The project folder (default: the current one)."
+    ),
+    port: int = typer.Option(8100, "--port", "-p", help="Port on 127.0.0.1 (0: any free one)."),
+    theme: str = typer.Option("default", "--theme", help="The theme to start with."),
+    open_browser: bool = typer.Option(False, "--open", help="Open the page in a browser."),
+) -> None:
+    """Try the component's stories in a page: events run the stories' Python handlers.
+
+    Serves the built front end (run 'livery component build' first) with a theme switcher
+    and a light/dark toggle; reload the page after rebuilding.
+    """
+    from livery.component.playground import serve
+
+    serve(directory, port=port, theme=theme, open_browser=open_browser, announce=err.print)
 
 
 @app.command("list")

@@ -2,8 +2,9 @@
 
 ``Component`` is the base class (value model, pre/postprocessing, events, props, built
 assets); ``Story`` a named state of a component for demos, the playground and visual tests.
-Scaffolding (``templates``), Node.js lookup (``node``) and building (``build``) are imported
-on demand by ``livery component …``, so ``import livery`` stays light.
+Scaffolding (``templates``), Node.js lookup (``node``), building (``build``), publishing
+(``publish``), the ``playground`` and the Gradio bridge (``gradio``, behind
+``Component.to_gradio()``) are imported on demand, so ``import livery`` stays light.
 """
 
 from livery.component.base import Component, Payload
@@ -12,6 +13,7 @@ from livery.component.errors import (
     BuildError,
     ComponentDefinitionError,
     ComponentError,
+    HandlerError,
     NodeNotFoundError,
     PayloadError,
     PropsError,
@@ -27,6 +29,7 @@ __all__ = [
     "Component",
     "ComponentDefinitionError",
     "ComponentError",
+    "HandlerError",
     "NodeNotFoundError",
     "Payload",
     "PayloadError",

@@ -163,13 +163,16 @@ class Component:
         """``example_value()`` as the browser would receive it."""
         return self.to_browser(self.example_value())
 
-    def validate_payload(self, event: str, data: Payload) -> BaseModel | None:
+    def validate_payload(self, event: str | None, data: Payload) -> BaseModel | None:
         """Check what the browser sent with ``event`` against ``Value``.
 
         ``None`` means no value. Raises ``PayloadError`` for an unknown event or a value that
         does not fit (strict JSON rules: ``"5"`` is not a number, ``true`` is not a string).
+        ``event=None`` is a value a host hands over outside any event of the component's
+        (Gradio reads an input component's value for any app event): only the value is checked.
         """
-        self._check_event(event)
+        if event is not None:
+            self._check_event(event)
         if data is None:
             return None
         try:
@@ -189,7 +192,7 @@ class Component:
                 event=event,
             ) from None
 
-    def from_browser(self, event: str, data: Payload) -> Any:
+    def from_browser(self, event: str | None, data: Payload) -> Any:
         """Validate and preprocess what the browser sent: the value a handler receives."""
         payload = self.validate_payload(event, data)
         try:
@@ -280,6 +283,20 @@ class Component:
         """The text of the built stylesheet ("" if there is none)."""
         path = cls.css_path()
         return path.read_text(encoding="utf-8") if path else ""
+
+    # -- hosts -------------------------------------------------------------------------------
+
+    @classmethod
+    def to_gradio(cls) -> type:
+        """This component as a Gradio 6 component: a ``gr.HTML`` subclass.
+
+        ``MyWidget.to_gradio()(value=..., label="Name", **props)`` goes into a ``gr.Blocks``
+        like any Gradio component; its events are the component's, its values go through
+        ``from_browser`` and ``to_browser``. Needs ``pip install 'livery[gradio]'``.
+        """
+        from livery.component.gradio import gradio_class
+
+        return gradio_class(cls)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(value={self.value!r})"

@@ -46,6 +46,10 @@ class PayloadError(ComponentError, ValueError):
     """A value from the browser (or from ``postprocess``) does not fit the component's model."""
 
 
+class HandlerError(ComponentError):
+    """A Python event handler (a story's, say) raised while a host ran it for an event."""
+
+
 class PropsError(ComponentError, ValueError):
     """A component was given a prop it does not declare, or a value of the wrong type."""
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from livery.component.base import Component, Payload
+from livery.component.errors import HandlerError
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,33 @@ class Story:
     def instance(self, component: type[Component]) -> Component:
         """The component in this story's state."""
         return component(value=self.value, **self.props)
+
+    def handler_event(self, instance: Component) -> str | None:
+        """The event ``handler`` runs on: ``event``, or the component's first one."""
+        return self.event or (instance.events[0] if instance.events else None)
+
+    def respond(self, instance: Component, event: str, data: Payload) -> Payload:
+        """What a host sends back when the browser fired ``event`` with ``data``.
+
+        The data is validated and preprocessed for ``event``; if this story's handler listens
+        to that event its result is postprocessed and returned, otherwise the value comes back
+        as the component holds it. ``PayloadError`` for data the component refuses,
+        ``HandlerError`` when the handler raises — both one line a host can show.
+        """
+        value = instance.from_browser(event, data)
+        if self.handler is None or event != self.handler_event(instance):
+            return instance.to_browser(value)
+        try:
+            result = self.handler(value)
+        except Exception as error:
+            name = getattr(self.handler, "__name__", "the handler")
+            reason = next(iter(str(error).splitlines()), "")
+            raise HandlerError(
+                f"{name} raised {type(error).__name__}" + (f": {reason}" if reason else ""),
+                component=instance.name,
+                event=event,
+            ) from error
+        return instance.to_browser(result)
 
     def run(self, instance: Component, data: Payload, event: str | None = None) -> Payload:
         """The browser data after this story's handler ran on ``data`` (unchanged without one).

@@ -1,0 +1,216 @@
+"""The playground's web application (starlette): the page, its assets, and the event API.
+
+``POST /api/stories/<slug>/events/<event>`` with ``{"value": …}`` is one round trip through
+Python: validation and ``preprocess`` (``from_browser``), the story's handler, ``postprocess``
+(``to_browser``). The answer is ``{"ok": true, "value": …}``, or ``{"ok": false, "error":
+"<one line>"}`` when the component refuses the value or the handler raises — an answer for the
+page to show next to the story, never a crash of the server. Requests that are not JSON, too
+large or for an unknown story get a 4xx with the same shape.
+
+Every response carries a strict Content-Security-Policy like the gallery's: scripts, styles and
+the component's bundle come only from this server (no inline code, no Blob URLs), so what the
+playground shows would also run under a strict host. ``POST`` requires ``application/json``,
+which a cross-origin page cannot send without a preflight this server never grants, and the
+Host header is checked when serving on loopback (against DNS rebinding).
+
+The demo is read through a callable on every request, so a dev server can swap in a reloaded
+one without rebuilding the application.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from livery.component.errors import ComponentError, HandlerError
+from livery.component.playground.demo import Demo
+from livery.component.playground.page import render_page
+from livery.component.playground.themes import check_theme, theme_css
+from livery.errors import LiveryError
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "media-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+"""Nothing inline, nothing from another origin (images may be data:/blob: URLs a component
+makes from a value or an upload)."""
+MAX_EVENT_BYTES = 32 * 1024 * 1024
+"""The largest event body (an image value travels as base64)."""
+STATIC_DIR = Path(__file__).parent / "static"
+STATIC_FILES = {
+    "playground.css": "text/css; charset=utf-8",
+    "playground.js": "text/javascript; charset=utf-8",
+    "model.js": "text/javascript; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
+"""The only files under ``/static/``: a fixed list, so no path ever reaches the disk."""
+_HEADERS = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+_NO_STORE = {"Cache-Control": "no-store"}
+logger = logging.getLogger("livery.playground")
+
+DemoSource = Callable[[], Demo]
+
+
+class _SecurityHeaders:
+    """Add the security headers to every HTTP response, errors included."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name for name, _ in _HEADERS}
+                kept = [h for h in message.get("headers", []) if h[0].lower() not in names]
+                message["headers"] = [*kept, *_HEADERS]
+            await send(message)
+
+        await self.app(scope, receive, send_secured)
+
+
+def create_app(
+    demo: Demo | DemoSource,
+    *,
+    theme: str = "default",
+    allowed_hosts: Sequence[str] | None = None,
+) -> Starlette:
+    """The playground for ``demo`` (or for whatever ``demo()`` returns at each request)."""
+    current: DemoSource = demo if callable(demo) else (lambda: demo)
+    default_theme = check_theme(theme)
+
+    def page(request: Request) -> Response:
+        chosen = request.query_params.get("theme", default_theme)
+        try:
+            chosen = check_theme(chosen)
+        except LiveryError:
+            chosen = default_theme
+        mode = "dark" if request.query_params.get("mode") == "dark" else "light"
+        return HTMLResponse(render_page(current(), theme=chosen, mode=mode), headers=_NO_STORE)
+
+    def static(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in STATIC_FILES:
+            raise HTTPException(404)
+        return FileResponse(STATIC_DIR / name, media_type=STATIC_FILES[name], headers=_NO_STORE)
+
+    def theme_file(request: Request) -> Response:
+        try:
+            css = theme_css(request.path_params["name"])
+        except LiveryError:
+            raise HTTPException(404) from None
+        return Response(css, media_type="text/css; charset=utf-8")
+
+    def bundle(request: Request) -> Response:
+        built = current()
+        files: dict[str, tuple[Path | None, str]] = {
+            "index.js": (built.js_path, "text/javascript; charset=utf-8"),
+            "index.js.map": (built.js_path.with_name("index.js.map"), "application/json"),
+            "style.css": (built.css_path, "text/css; charset=utf-8"),
+        }
+        path, media = files.get(request.path_params["name"], (None, ""))
+        if path is None or not path.is_file():
+            raise HTTPException(404)
+        return FileResponse(path, media_type=media, headers=_NO_STORE)
+
+    def stories(request: Request) -> Response:
+        built = current()
+        return JSONResponse(
+            {
+                "component": built.component.name,
+                "events": list(built.component.events),
+                "stories": [
+                    {
+                        "slug": story.slug,
+                        "name": story.name,
+                        "state": story.instance(built.component).state(),
+                    }
+                    for story in built.stories
+                ],
+            }
+        )
+
+    async def event(request: Request) -> Response:
+        built = current()
+        story = built.story(request.path_params["slug"])
+        if story is None:
+            return _failure("no such story", 404)
+        if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+            return _failure("send the event as application/json", 415)
+        body = await request.body()
+        if len(body) > MAX_EVENT_BYTES:
+            return _failure(f"the event is larger than {MAX_EVENT_BYTES // 2**20} MB", 413)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return _failure("the request is not JSON", 400)
+        if not isinstance(data, dict) or "value" not in data:
+            return _failure('send {"value": …}', 400)
+        name = request.path_params["event"]
+
+        def respond() -> object:
+            instance = story.instance(built.component)
+            return story.respond(instance, name, data["value"])
+
+        try:
+            value = await run_in_threadpool(respond)
+        except HandlerError as error:
+            logger.error("%s", error, exc_info=error.__cause__)
+            return _failure(str(error))
+        except ComponentError as error:
+            return _failure(str(error))
+        except Exception as error:  # a bug in the component's own code: show it, keep serving
+            logger.exception("event %r of story %r", name, story.name)
+            return _failure(f"{built.component.name}: {type(error).__name__}: {error}")
+        return JSONResponse({"ok": True, "value": value}, headers=_NO_STORE)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 500)
+        detail = "not found" if status == 404 else (getattr(exc, "detail", "") or "error")
+        return Response(detail, status_code=status, media_type="text/plain; charset=utf-8")
+
+    routes = [
+        Route("/", page),
+        Route("/static/{name}", static),
+        Route("/themes/{name}.css", theme_file),
+        Route("/component/{name}", bundle),
+        Route("/api/stories", stories),
+        Route("/api/stories/{slug}/events/{event}", event, methods=["POST"]),
+    ]
+    middleware = [Middleware(_SecurityHeaders)]
+    if allowed_hosts:
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
+    app = Starlette(
+        routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error}
+    )
+    app.state.demo = current
+    return app
+
+
+def _failure(message: str, status: int = 200) -> JSONResponse:
+    """An event that did not go through: 200 when the component said no (an answer, not a
+    failed request), 4xx when the request itself was wrong."""
+    return JSONResponse({"ok": False, "error": message}, status_code=status, headers=_NO_STORE)

@@ -1,0 +1,110 @@
+/**
+ * The playground page: the theme switcher, the light/dark toggle, and one mounted component
+ * per story.
+ *
+ * The component's built ES module is imported from this server (the page's policy allows no
+ * other script source) and its `render({ model, el })` is called once per story with a
+ * `StoryModel` that sends events to Python. Each story shows the value it holds and, next to
+ * it, the one-line error of the last event that Python refused.
+ *
+ * State for tests and tools: `data-status` on each story (loading, ready, pending, ok,
+ * error), the model on its mount element (`el.liveryModel`), `data-ready` on <body>.
+ */
+
+import { StoryModel } from "./model.js";
+
+const body = document.body;
+const themeSelect = document.getElementById("theme");
+const themeLink = document.getElementById("theme-css");
+const modeButton = document.getElementById("mode");
+const loadError = document.getElementById("load-error");
+
+function remember() {
+  const url = new URL(window.location.href);
+  url.searchParams.set("theme", body.dataset.theme);
+  url.searchParams.set("mode", body.dataset.mode);
+  window.history.replaceState(null, "", url);
+}
+
+themeSelect.addEventListener("change", () => {
+  body.dataset.theme = themeSelect.value;
+  themeLink.href = `themes/${encodeURIComponent(themeSelect.value)}.css`;
+  remember();
+});
+
+modeButton.addEventListener("click", () => {
+  const dark = !body.classList.contains("dark");
+  body.classList.toggle("dark", dark); // where Gradio puts it: the theme's dark values apply
+  body.dataset.mode = dark ? "dark" : "light";
+  modeButton.setAttribute("aria-pressed", String(dark));
+  remember();
+});
+
+async function loadWidget() {
+  const url = new URL(body.dataset.bundle, document.baseURI).href;
+  const loaded = (await import(url)).default;
+  const widget = typeof loaded === "function" ? await loaded() : loaded;
+  if (!widget || typeof widget.render !== "function") {
+    throw new Error("the bundle's default export has no render({ model, el })");
+  }
+  return widget;
+}
+
+function showJson(output, value) {
+  const text = JSON.stringify(value ?? null);
+  output.textContent = text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+async function mountStory(section, widget, events) {
+  const el = section.querySelector(".story-mount");
+  const error = section.querySelector(".story-error");
+  const output = section.querySelector(".story-json");
+  const endpoint = new URL(
+    `api/stories/${encodeURIComponent(section.dataset.story)}/events/`,
+    document.baseURI,
+  ).href;
+  const model = new StoryModel({
+    state: JSON.parse(section.dataset.state),
+    events,
+    endpoint,
+    onSend() {
+      section.dataset.status = "pending";
+    },
+    onResult(result) {
+      section.dataset.status = result.ok ? "ok" : "error";
+      error.textContent = result.ok ? "" : result.error;
+      error.hidden = result.ok;
+    },
+  });
+  model.on("change:value", ({ new: value }) => showJson(output, value));
+  showJson(output, model.get("value"));
+  el.liveryModel = model;
+  try {
+    el.liveryCleanup = await widget.render({ model, el });
+    section.dataset.status = "ready";
+  } catch (failure) {
+    section.dataset.status = "error";
+    error.textContent = `render failed: ${failure && failure.message ? failure.message : failure}`;
+    error.hidden = false;
+    console.error(failure);
+  }
+}
+
+async function main() {
+  const events = body.dataset.events ? body.dataset.events.split(",") : [];
+  let widget;
+  try {
+    widget = await loadWidget();
+  } catch (failure) {
+    loadError.textContent = `The component's module did not load: ${failure.message}`;
+    loadError.hidden = false;
+    body.dataset.ready = "error";
+    return;
+  }
+  for (const section of document.querySelectorAll(".story")) {
+    await mountStory(section, widget, events);
+  }
+  body.dataset.ready = "true";
+}
+
+main();

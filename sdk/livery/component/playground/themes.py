@@ -1,0 +1,36 @@
+"""The themes the playground offers: the library's, compiled once each for the page.
+
+The page's policy allows stylesheets and fonts from its own origin only, so the CSS leaves out
+font rules (self-hosted files are not served here and Google Fonts would be another origin);
+the ``--font`` stacks stay, and fall back to what the machine has. Dark values hang off the
+``.dark`` class, as in Gradio, which the page's light/dark switch puts on ``<body>``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from livery.errors import UnknownThemeError
+from livery.theme import emit
+from livery.theme.library import entries, load
+
+
+def theme_names() -> list[str]:
+    """Every theme in the library, built-ins first."""
+    return list(entries())
+
+
+def check_theme(name: str) -> str:
+    """``name`` in the library's spelling, or ``UnknownThemeError`` listing the choices."""
+    key = name.strip().lower()
+    names = theme_names()
+    if key not in names:
+        raise UnknownThemeError(f"unknown theme {name!r}; choose from {', '.join(names)}")
+    return key
+
+
+@lru_cache(maxsize=64)
+def theme_css(name: str) -> str:
+    """The stylesheet of a library theme for the page (``UnknownThemeError`` if none)."""
+    theme = load(check_theme(name))
+    return emit.stylesheet(theme.resolved(), (), dark="class", scope=":root", minify=True)
