@@ -152,6 +152,26 @@ def playground(
     serve(directory, port=port, theme=theme, open_browser=open_browser, announce=err.print)
 
 
+@app.command()
+def dev(
+    directory: Path = typer.Argument(
+        Path("."), metavar="DIR", help="The project folder (default: the current one)."
+    ),
+    port: int = typer.Option(8100, "--port", "-p", help="Port on 127.0.0.1 (0: any free one)."),
+    theme: str = typer.Option("default", "--theme", help="The theme to start with."),
+    open_browser: bool = typer.Option(False, "--open", help="Open the page in a browser."),
+) -> None:
+    """The playground with hot reload: every save rebuilds and updates the open pages.
+
+    Watches frontend/, backend/ and demo/: a style change swaps the CSS in place, a JS change
+    re-bundles and remounts every story, a Python change re-imports the backend and demo and
+    reloads the page. Errors (JS, SCSS, Python) show over the page until the next good save.
+    """
+    from livery.component.dev import serve_dev
+
+    serve_dev(directory, port=port, theme=theme, open_browser=open_browser, announce=err.print)
+
+
 @app.command("list")
 def list_components() -> None:
     """List installed components (packages with 'livery.components' entry points)."""

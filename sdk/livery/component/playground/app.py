@@ -14,7 +14,8 @@ which a cross-origin page cannot send without a preflight this server never gran
 Host header is checked when serving on loopback (against DNS rebinding).
 
 The demo is read through a callable on every request, so a dev server can swap in a reloaded
-one without rebuilding the application.
+one without rebuilding the application. ``dev_routes`` (the dev server's event stream) turns
+on dev mode: the page also loads ``static/dev.js``, which applies what the stream says.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from livery.component.errors import ComponentError, HandlerError
@@ -54,6 +55,7 @@ STATIC_FILES = {
     "playground.css": "text/css; charset=utf-8",
     "playground.js": "text/javascript; charset=utf-8",
     "model.js": "text/javascript; charset=utf-8",
+    "dev.js": "text/javascript; charset=utf-8",
     "favicon.svg": "image/svg+xml",
 }
 """The only files under ``/static/``: a fixed list, so no path ever reaches the disk."""
@@ -97,10 +99,12 @@ def create_app(
     *,
     theme: str = "default",
     allowed_hosts: Sequence[str] | None = None,
+    dev_routes: Sequence[BaseRoute] | None = None,
 ) -> Starlette:
     """The playground for ``demo`` (or for whatever ``demo()`` returns at each request)."""
     current: DemoSource = demo if callable(demo) else (lambda: demo)
     default_theme = check_theme(theme)
+    dev = dev_routes is not None
 
     def page(request: Request) -> Response:
         chosen = request.query_params.get("theme", default_theme)
@@ -109,7 +113,9 @@ def create_app(
         except LiveryError:
             chosen = default_theme
         mode = "dark" if request.query_params.get("mode") == "dark" else "light"
-        return HTMLResponse(render_page(current(), theme=chosen, mode=mode), headers=_NO_STORE)
+        return HTMLResponse(
+            render_page(current(), theme=chosen, mode=mode, dev=dev), headers=_NO_STORE
+        )
 
     def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -199,6 +205,7 @@ def create_app(
         Route("/component/{name}", bundle),
         Route("/api/stories", stories),
         Route("/api/stories/{slug}/events/{event}", event, methods=["POST"]),
+        *(dev_routes or ()),
     ]
     middleware = [Middleware(_SecurityHeaders)]
     if allowed_hosts:

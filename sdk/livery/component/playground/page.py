@@ -70,8 +70,9 @@ def _stamp(path: Path | None) -> str:
     return str(path.stat().st_mtime_ns) if path is not None and path.is_file() else "0"
 
 
-def render_page(demo: Demo, *, theme: str, mode: str) -> str:
-    """The page for ``demo`` with ``theme`` in ``mode`` (``"light"`` or ``"dark"``)."""
+def render_page(demo: Demo, *, theme: str, mode: str, dev: bool = False) -> str:
+    """The page for ``demo`` with ``theme`` in ``mode`` (``"light"`` or ``"dark"``); ``dev``
+    adds the dev server's script (hot reload and the error overlay)."""
     css_path = demo.css_path
     return (
         _environment()
@@ -87,5 +88,6 @@ def render_page(demo: Demo, *, theme: str, mode: str) -> str:
             bundle=f"component/index.js?v={_stamp(demo.js_path)}",
             component_css=f"component/style.css?v={_stamp(css_path)}" if css_path else None,
             livery_version=__version__,
+            dev=dev,
         )
     )

@@ -36,6 +36,11 @@ export class StoryModel {
     this.pending = Promise.resolve();
   }
 
+  /** A copy of the whole state (the dev server remounts a story with it). */
+  snapshot() {
+    return { ...this.#state };
+  }
+
   get(name) {
     return this.#state[name];
   }

@@ -9,6 +9,10 @@
  *
  * State for tests and tools: `data-status` on each story (loading, ready, pending, ok,
  * error), the model on its mount element (`el.liveryModel`), `data-ready` on <body>.
+ *
+ * `remount(bundleUrl)` is for the dev server's `dev.js`: it imports the new bundle, calls each
+ * story's cleanup, and renders every story again in a fresh mount element with the state its
+ * model had; `data-generation` on <body> counts the remounts.
  */
 
 import { StoryModel } from "./model.js";
@@ -40,6 +44,8 @@ modeButton.addEventListener("click", () => {
   remember();
 });
 
+let events = [];
+
 async function loadWidget() {
   const url = new URL(body.dataset.bundle, document.baseURI).href;
   const loaded = (await import(url)).default;
@@ -55,7 +61,7 @@ function showJson(output, value) {
   output.textContent = text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
-async function mountStory(section, widget, events) {
+async function mountStory(section, widget, state) {
   const el = section.querySelector(".story-mount");
   const error = section.querySelector(".story-error");
   const output = section.querySelector(".story-json");
@@ -64,7 +70,7 @@ async function mountStory(section, widget, events) {
     document.baseURI,
   ).href;
   const model = new StoryModel({
-    state: JSON.parse(section.dataset.state),
+    state: state ?? JSON.parse(section.dataset.state),
     events,
     endpoint,
     onSend() {
@@ -91,7 +97,7 @@ async function mountStory(section, widget, events) {
 }
 
 async function main() {
-  const events = body.dataset.events ? body.dataset.events.split(",") : [];
+  events = body.dataset.events ? body.dataset.events.split(",") : [];
   let widget;
   try {
     widget = await loadWidget();
@@ -102,9 +108,32 @@ async function main() {
     return;
   }
   for (const section of document.querySelectorAll(".story")) {
-    await mountStory(section, widget, events);
+    await mountStory(section, widget);
   }
   body.dataset.ready = "true";
 }
 
-main();
+const started = main();
+
+/** Render every story again with the bundle at `bundleUrl` (throws if it does not load). */
+export async function remount(bundleUrl) {
+  await started;
+  body.dataset.bundle = bundleUrl;
+  const widget = await loadWidget();
+  loadError.hidden = true;
+  for (const section of document.querySelectorAll(".story")) {
+    const old = section.querySelector(".story-mount");
+    const state = old.liveryModel ? old.liveryModel.snapshot() : undefined;
+    try {
+      if (typeof old.liveryCleanup === "function") old.liveryCleanup();
+    } catch (failure) {
+      console.warn("the previous render's cleanup failed", failure);
+    }
+    old.liveryModel?.off();
+    const fresh = old.cloneNode(false); // no children, no listeners of the old render
+    old.replaceWith(fresh);
+    await mountStory(section, widget, state);
+  }
+  body.dataset.generation = String(Number(body.dataset.generation ?? 0) + 1);
+  body.dataset.ready = "true";
+}

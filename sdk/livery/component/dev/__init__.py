@@ -1,0 +1,12 @@
+"""``livery component dev``: the playground, rebuilt and pushed to the page on every save.
+
+``watch`` turns file-system events into kinds of change (style, js, python), debounced and
+coalesced; ``rebuild`` runs one build at a time and keeps the errors of each kind; ``events``
+pushes the results to every open page over Server-Sent Events; ``server`` ties them to the
+playground application. The page's ``static/dev.js`` swaps the CSS, remounts the stories or
+reloads, and shows the current errors as an overlay.
+"""
+
+from livery.component.dev.server import DevServer, serve_dev
+
+__all__ = ["DevServer", "serve_dev"]

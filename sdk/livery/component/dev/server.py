@@ -1,0 +1,168 @@
+"""The dev server: the playground application, a watcher, a rebuilder and the event stream.
+
+``DevServer`` owns them for one project (tests and the benchmark drive it in a thread);
+``serve_dev`` is ``livery component dev``: it prints the address, one short line per rebuild
+and no traceback for the user's mistakes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import webbrowser
+from collections.abc import Callable
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.routing import Route
+
+from livery.component.dev.events import Broadcaster
+from livery.component.dev.rebuild import Rebuilder, Step
+from livery.component.dev.watch import DEBOUNCE_S, JS, PYTHON, STYLE, Batch, Watcher
+from livery.component.playground.app import create_app
+from livery.component.playground.demo import Demo, DemoError
+from livery.component.playground.page import _stamp
+from livery.component.playground.server import DEFAULT_HOST
+from livery.component.playground.themes import check_theme
+from livery.component.project import Project
+from livery.gallery.server import bind, url_of
+
+DEFAULT_PORT = 8100
+EVENTS_PATH = "/dev/events"
+
+
+class DevServer:
+    """One project's dev loop: ``start()`` builds everything once and starts watching."""
+
+    def __init__(
+        self,
+        folder: str | os.PathLike[str] = ".",
+        *,
+        theme: str = "default",
+        allowed_hosts: list[str] | None = None,
+        announce: Callable[[str], None] = print,
+        debounce_s: float = DEBOUNCE_S,
+    ) -> None:
+        self.project = Project.find(folder)
+        self.theme = check_theme(theme)
+        self.announce = announce
+        self.rebuilder = Rebuilder(self.project)
+        self.events = Broadcaster(hello=lambda: {"errors": self.rebuilder.current_errors()})
+        self.watcher = Watcher(self.project, self.on_batch, debounce_s=debounce_s)
+        self.builds = 0
+        """How many batches were rebuilt (tests wait on it)."""
+        self.app: Starlette = create_app(
+            self._demo,
+            theme=self.theme,
+            allowed_hosts=allowed_hosts,
+            dev_routes=[Route(EVENTS_PATH, self.events.endpoint)],
+        )
+
+    def _demo(self) -> Demo:
+        demo = self.rebuilder.demo
+        if demo is None:  # start() refuses to serve without one
+            raise RuntimeError("the dev server has no demo yet")
+        return demo
+
+    def start(self) -> None:
+        """Build styles, bundle and demo, then watch. A demo that cannot load at all (there
+        is no page to show the error in) is a ``DemoError``."""
+        for step in self.rebuilder.initial():
+            if not step.ok:
+                self.announce(step.line())
+        if self.rebuilder.demo is None:
+            raise DemoError(self.rebuilder.errors[PYTHON][0])
+        self.watcher.start()
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.events.close()
+
+    def on_batch(self, batch: Batch) -> None:
+        steps = self.rebuilder.run(batch)
+        for step in steps:
+            self.announce(step.line())
+            for warning in step.warnings:
+                self.announce(f"  warning: {warning}")
+        self.publish(steps)
+        self.builds += 1
+
+    def publish(self, steps: list[Step]) -> None:
+        """One message for the page: reload, remount, swap the CSS, or only the errors."""
+        errors = self.rebuilder.current_errors()
+        good = {step.kind for step in steps if step.ok}
+        if PYTHON in good:
+            self.events.publish("reload", errors=errors)
+        elif JS in good:
+            self.events.publish("js", bundle=self.bundle_url(), css=self.css_url(), errors=errors)
+        elif STYLE in good:
+            self.events.publish("css", css=self.css_url(), errors=errors)
+        else:
+            self.events.publish("errors", errors=errors)
+
+    def bundle_url(self) -> str:
+        return f"component/index.js?v={_stamp(self.project.templates_dir / 'index.js')}"
+
+    def css_url(self) -> str | None:
+        path = self.project.templates_dir / "style.css"
+        return f"component/style.css?v={_stamp(path)}" if path.is_file() else None
+
+
+def serve_dev(
+    folder: str | os.PathLike[str] = ".",
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    theme: str = "default",
+    open_browser: bool = False,
+    announce: Callable[[str], None] = print,
+) -> None:
+    """Serve the project's playground with hot reload until interrupted."""
+    hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+    started = time.perf_counter()
+    dev = DevServer(folder, theme=theme, allowed_hosts=hosts, announce=announce)
+    dev.start()
+    try:
+        sock = bind(host, port)
+    except BaseException:
+        dev.stop()
+        raise
+    url = url_of(sock)
+    server = uvicorn.Server(
+        uvicorn.Config(
+            dev.app,
+            log_level="warning",
+            lifespan="off",
+            access_log=False,
+            timeout_graceful_shutdown=1,
+        )
+    )
+    demo = dev.rebuilder.demo
+    assert demo is not None
+    stories = len(demo.stories)
+    ms = (time.perf_counter() - started) * 1000
+    watched = ", ".join(
+        f"{name}/" for name in ("frontend", "backend", "demo") if (dev.project.root / name).is_dir()
+    )
+    announce(
+        f"{demo.component.name}: {stories} stor{'y' if stories == 1 else 'ies'} on {url}"
+        f"  (built in {ms:.0f} ms, watching {watched}; Ctrl-C to stop)"
+    )
+    if open_browser:
+        threading.Timer(0.8, webbrowser.open, args=(url,)).start()
+    original = server.handle_exit
+
+    def handle_exit(*args: object) -> None:
+        dev.events.close()  # open event streams would hold the shutdown
+        original(*args)  # type: ignore[arg-type]
+
+    server.handle_exit = handle_exit  # type: ignore[method-assign]
+    try:
+        server.run(sockets=[sock])
+    finally:
+        dev.stop()
+        sock.close()
+
+
+__all__ = ["DevServer", "serve_dev"]
