@@ -17,8 +17,12 @@ const styles = lazyStyles((card) => {
 });
 
 let items = [];
+// What the cards were last filtered by: typing that leaves the words as they were (a space)
+// leaves the cards alone.
+let applied = "";
 
 function index() {
+  applied = "";
   items = Array.from(grid.children, (element) => {
     let tags = [];
     try {
@@ -41,6 +45,12 @@ function apply() {
   const family = hue.value;
   const wanted = tag.value;
   const passes = aa.checked;
+  const state = JSON.stringify([words, family, wanted, passes]);
+  if (state === applied) {
+    remember();
+    return;
+  }
+  applied = state;
   let shown = 0;
   for (const item of items) {
     const match =
@@ -63,6 +73,8 @@ function remember() {
   if (tag.value) params.set("tag", tag.value);
   if (aa.checked) params.set("aa", "1");
   const query = params.toString();
+  // Only when it changes: a same-document navigation costs a style update of the page.
+  if (query === location.search.slice(1)) return;
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 

@@ -9,7 +9,10 @@ anything that resolves outside it. Unknown addresses are a 404 page, never a fil
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
@@ -80,6 +83,51 @@ class SecurityHeaders:
         await self.app(scope, receive, send_secured)
 
 
+class Compressed:
+    """Pages and data files as bytes, gzipped once per text rather than once per request.
+
+    The index of a thousand themes is over a megabyte of HTML; compressing it for every
+    request cost more than rendering it. The texts come from the ``Pages`` caches, so the
+    same object comes back until its page changes: that object is what the cache checks.
+    Responses that carry ``Content-Encoding`` pass through the gzip middleware as they are.
+    """
+
+    MINIMUM = 1024
+    """Smaller bodies are sent as they are (as the middleware does)."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._size = size
+        self._cache: OrderedDict[str, _Body] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def response(self, request: Request, key: str, text: str, media_type: str) -> Response:
+        with self._lock:
+            body = self._cache.get(key)
+            if body is None or body.text is not text:
+                body = self._cache[key] = _Body(text)
+            self._cache.move_to_end(key)
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        if len(body.raw) >= self.MINIMUM and "gzip" in request.headers.get("accept-encoding", ""):
+            headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+            return Response(body.gzipped(), media_type=media_type, headers=headers)
+        return Response(body.raw, media_type=media_type)
+
+
+class _Body:
+    """One text as UTF-8, and gzipped when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.raw = text.encode()
+        self._gzipped: bytes | None = None
+
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:  # two threads may both compress it once: no harm
+            self._gzipped = gzip.compress(self.raw, compresslevel=9, mtime=0)
+        return self._gzipped
+
+
 def safe_static_path(root: Path, requested: str) -> Path | None:
     """The file ``requested`` names inside ``root``, or ``None`` if it is not a plain asset.
 
@@ -121,16 +169,22 @@ def create_app(
     pages = Pages(registry, live=True)
     assets = static_dir()
 
+    compressed = Compressed()
+
     def html(text: str | None) -> Response:
         if text is None:
             raise HTTPException(404)
         return HTMLResponse(text)
 
     def index(request: Request) -> Response:
-        return html(pages.index())
+        return compressed.response(request, "/", pages.index(), "text/html; charset=utf-8")
 
     def detail(request: Request) -> Response:
-        return html(pages.detail(request.path_params["slug"]))
+        slug = request.path_params["slug"]
+        text = pages.detail(slug)
+        if text is None:
+            raise HTTPException(404)
+        return compressed.response(request, f"/themes/{slug}/", text, "text/html; charset=utf-8")
 
     def theme_file(request: Request) -> Response:
         slug, filename = request.path_params["slug"], request.path_params["filename"]
@@ -163,7 +217,9 @@ def create_app(
         return html(pages.builder_page(request.query_params.get("from")))
 
     def themes_json(request: Request) -> Response:
-        return Response(pages.themes_json(), media_type="application/json")
+        return compressed.response(
+            request, "/data/themes.json", pages.themes_json(), "application/json"
+        )
 
     def version_json(request: Request) -> Response:
         return Response(

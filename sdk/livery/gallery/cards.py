@@ -13,12 +13,15 @@ import re
 import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from livery.gallery import hues
 from livery.gallery.sources import GRADIO_CLASSES, Source, Stamp
 from livery.theme.fonts import entry_css
 from livery.theme.model import Theme
+
+if TYPE_CHECKING:
+    from livery.colour.audit import AuditReport
 
 ROLES: Final = ("primary", "secondary", "neutral")
 GRADES: Final = ("AAA", "AA", "fails")
@@ -139,7 +142,12 @@ def broken(source: Source, slug: str, reason: str, stamp: Stamp) -> Card:
 
 def grade(card: Card, theme: Theme) -> Card:
     """The card with its contrast grade (``ThemeError`` if the references do not resolve)."""
-    return replace(card, grade=theme.audit("AA").grade)
+    return with_grade(card, theme.audit("AA"))
+
+
+def with_grade(card: Card, report: AuditReport) -> Card:
+    """The card with the grade of its theme's ``AA`` audit."""
+    return replace(card, grade=report.grade)
 
 
 def one_line(text: str) -> str:

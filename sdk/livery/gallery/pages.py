@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 from threading import Lock
+from typing import Final
 
 from markupsafe import Markup
 
+from livery.colour.audit import AuditReport
 from livery.colour.pairs import PAIRS
 from livery.gallery import builder, cards, downloads, hues, snippets
 from livery.gallery.builder import Builder, BuildError, Built
@@ -33,6 +35,11 @@ CSP = (
 """The Content-Security-Policy of every response: nothing inline, nothing from elsewhere."""
 CSP_META = CSP.removesuffix("; frame-ancestors 'none'")
 """The same policy for static pages, as a <meta> tag (which cannot carry frame-ancestors)."""
+STATIC_VERSION: Final = 0
+"""The ``data-version`` of static pages: nothing polls them, and a fixed value keeps a build
+the same whichever process wrote each page."""
+DETAIL_CACHE: Final = 256
+"""Detail pages kept rendered (a page is about 40 kB)."""
 
 
 @dataclass(frozen=True)
@@ -57,18 +64,17 @@ class Pages:
         self.builder = Builder(registry)
         self._index: tuple[int, str] | None = None
         self._fragments: dict[str, tuple[Card, Markup]] = {}
+        self._details: OrderedDict[str, tuple[Card, int, str]] = OrderedDict()
+        self._themes_json: tuple[int, str] | None = None
         self._lock = Lock()
 
+    @property
+    def version(self) -> int:
+        """What pages carry as ``data-version``: the registry's version, for live pages."""
+        return self.registry.version if self.live else STATIC_VERSION
+
     def _render(self, template: str, depth: int, script: str, **context: object) -> str:
-        return render(
-            template,
-            root="../" * depth,
-            live=self.live,
-            version=self.registry.version,
-            script=script,
-            csp_meta=None if self.live else CSP_META,
-            **context,
-        )
+        return render_page(template, depth, script, live=self.live, version=self.version, **context)
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -110,42 +116,31 @@ class Pages:
         return [html for _, html in fragments.values()]
 
     def detail(self, slug: str) -> str | None:
-        """A theme's page: kitchen sink, swatches, fonts, contrast, snippets, downloads."""
+        """A theme's page: kitchen sink, swatches, fonts, contrast, snippets, downloads.
+
+        Kept rendered until the card or the version changes (pages carry the version).
+        """
         card = self.registry.graded(slug)
         if card is None:
             return None
+        version = self.version
+        with self._lock:
+            cached = self._details.get(slug)
+            if cached is not None and cached[0] is card and cached[1] == version:
+                self._details.move_to_end(slug)
+                return cached[2]
         try:
             report = self.registry.theme(slug).audit("AA") if card.ok else None
         except Exception as error:  # the file changed since it was graded, for the worse
-            card = replace(card, error=cards.one_line(str(error)))
-            report = None
-        if report is None:
-            return self._render("detail.html", 2, "detail", card=card)
-        index = {pair: number for number, pair in enumerate(PAIRS)}
-        rows = [
-            CheckRow(
-                index=index.get(check.pair, 0),
-                label=check.pair.label,
-                mode=check.mode,
-                ratio="—" if check.ratio is None else f"{check.ratio:.2f}",
-                required="—" if check.required is None else f"{check.required:g}",
-                passes=check.passes,
-                apca="—" if check.apca is None else f"{check.apca:.1f}",
-            )
-            for check in report.checks
-        ]
-        return self._render(
-            "detail.html",
-            2,
-            "detail",
-            card=card,
-            checks=rows,
-            roles=ROLES,
-            shades=SHADES,
-            downloads=downloads.DOWNLOADS,
-            livery_snippet=snippets.livery_snippet(card),
-            gradio_snippet=snippets.gradio_snippet(card),
-        )
+            shown = replace(card, error=cards.one_line(str(error)))
+            return detail_page(shown, None, live=self.live, version=version)
+        html = detail_page(card, report, live=self.live, version=version)
+        with self._lock:
+            self._details[slug] = (card, version, html)
+            self._details.move_to_end(slug)
+            while len(self._details) > DETAIL_CACHE:
+                self._details.popitem(last=False)
+        return html
 
     def compare(self) -> str:
         usable = [card for card in self.registry.cards() if card.ok]
@@ -190,13 +185,21 @@ class Pages:
     # --- data files ------------------------------------------------------------------------
 
     def themes_json(self) -> str:
-        """Card data for search, filters and compare."""
+        """Card data for search, filters and compare (written again only when a theme
+        changed: every change bumps the version)."""
+        version = self.registry.version
+        cached = self._themes_json
+        if cached is not None and cached[0] == version:
+            return cached[1]
         data = {
-            "version": self.registry.version,
+            "version": version,
             "pending": self.registry.pending(),
             "themes": [card.to_json() for card in self.registry.cards()],
         }
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        if self.registry.version == version:
+            self._themes_json = (version, text)
+        return text
 
     def version_json(self) -> str:
         return json.dumps({"version": self.registry.version, "pending": self.registry.pending()})
@@ -210,6 +213,54 @@ class Pages:
             for number, pair in enumerate(PAIRS)
         ]
         return "\n".join(rules) + "\n"
+
+
+def render_page(
+    template: str, depth: int, script: str, *, live: bool, version: int, **context: object
+) -> str:
+    """One page of the gallery ``depth`` folders down (its links relative to there)."""
+    return render(
+        template,
+        root="../" * depth,
+        live=live,
+        version=version,
+        script=script,
+        csp_meta=None if live else CSP_META,
+        **context,
+    )
+
+
+def detail_page(card: Card, report: AuditReport | None, *, live: bool, version: int) -> str:
+    """A theme's detail page from its card and contrast audit (``None``: the error page)."""
+    if report is None or not card.ok:
+        return render_page("detail.html", 2, "detail", live=live, version=version, card=card)
+    index = {pair: number for number, pair in enumerate(PAIRS)}
+    rows = [
+        CheckRow(
+            index=index.get(check.pair, 0),
+            label=check.pair.label,
+            mode=check.mode,
+            ratio="—" if check.ratio is None else f"{check.ratio:.2f}",
+            required="—" if check.required is None else f"{check.required:g}",
+            passes=check.passes,
+            apca="—" if check.apca is None else f"{check.apca:.1f}",
+        )
+        for check in report.checks
+    ]
+    return render_page(
+        "detail.html",
+        2,
+        "detail",
+        live=live,
+        version=version,
+        card=card,
+        checks=rows,
+        roles=ROLES,
+        shades=SHADES,
+        downloads=downloads.DOWNLOADS,
+        livery_snippet=snippets.livery_snippet(card),
+        gradio_snippet=snippets.gradio_snippet(card),
+    )
 
 
 _HEX6 = re.compile(r"#[0-9a-f]{6}")

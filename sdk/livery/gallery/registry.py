@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
+from livery.colour.audit import AuditReport
 from livery.errors import LiveryError
 from livery.gallery import cards
 from livery.gallery.cards import Card
@@ -30,6 +31,25 @@ log = logging.getLogger("livery.gallery")
 
 _DESCRIBE, _GRADE, _STOP = 1, 2, 0
 """Work priorities: stop first, then describe every theme, then grade them."""
+
+
+def prepare(
+    source: Source, slug: str, stamp: Stamp
+) -> tuple[Card, Theme | None, AuditReport | None]:
+    """Load, describe and grade one theme at once: its card, with the loaded theme and its
+    ``AA`` audit when it can be used (the static build's way; the server's is in two steps
+    through ``Registry``, with the same cards)."""
+    try:
+        theme = source.load()
+        card = cards.describe(source, slug, theme, stamp)
+    except Exception as error:
+        return cards.broken(source, slug, _reason(error), stamp), None, None
+    try:
+        theme.resolved()
+        report = theme.audit("AA")
+    except Exception as error:  # a theme that loads but does not resolve is broken too
+        return cards.broken(source, slug, _reason(error), stamp), None, None
+    return cards.with_grade(card, report), theme, report
 
 
 def preview_css(theme: Theme, scope: str) -> str:
@@ -187,6 +207,26 @@ class Registry:
             if self._generation.get(key) == generation and self._cards.get(key) is card:
                 self._cards[key] = graded
                 self.version += 1
+
+    def sources(self) -> list[tuple[str, Source, Stamp]]:
+        """Every theme's (slug, source, stamp), in display order."""
+        with self._lock:
+            return [
+                (self._slugs[key], source, self._stamps[key])
+                for key, source in self._sources.items()
+            ]
+
+    def settle(self, card: Card) -> None:
+        """Take a card prepared elsewhere (``prepare``, in the static build's processes)
+        for the theme it names, unless that theme changed or went meanwhile."""
+        key = card.key
+        with self._lock:
+            if self._keys.get(card.slug) != key or key not in self._sources:
+                return
+            if card.version != cards.version(self._stamps[key]):
+                return  # prepared from a file that has changed since
+            self._cards[key] = card
+            self.version += 1
 
     # --- themes and their stylesheets ------------------------------------------------------
 

@@ -9,6 +9,8 @@ is not a previous gallery build (no marker file) is refused rather than replaced
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import multiprocessing
 import os
 import shutil
@@ -19,10 +21,11 @@ from pathlib import Path
 
 from livery.errors import LiveryError
 from livery.gallery import downloads
-from livery.gallery.pages import Pages
-from livery.gallery.registry import Registry
+from livery.gallery.cards import Card
+from livery.gallery.pages import STATIC_VERSION, Pages, detail_page
+from livery.gallery.registry import Registry, prepare, preview_css
 from livery.gallery.render import static_dir
-from livery.gallery.sources import Source
+from livery.gallery.sources import Source, Stamp
 from livery.theme.model import Theme
 
 MARKER = ".livery-gallery"
@@ -33,40 +36,56 @@ class BuildFolderError(LiveryError):
     """The output folder cannot be written or replaced."""
 
 
-def files(pages: Pages, *, workers: int = 1) -> Iterator[tuple[str, str]]:
-    """Every page and generated file of the site, as (relative path, text).
+def theme_pages(pages: Pages, staging: Path, *, workers: int = 1) -> list[str]:
+    """Write each theme's folder into ``staging`` and settle its card in the registry;
+    return the relative paths written.
 
-    Downloads are most of the work (the design-tokens export especially); with ``workers``
-    above 1 and many themes they are written by a pool of processes, each loading the themes
-    from their files again.
+    Each theme is loaded, described, graded and written in one go (``theme_folder``): its
+    page, preview stylesheet and downloads. With ``workers`` above 1 and many themes, a pool
+    of processes does it, each theme's files written by the process that prepared it; the
+    main process only collects the cards. Themes from installed packages (entry points run
+    code) are done in the main process.
     """
     registry = pages.registry
-    pooled: list[tuple[str, Source]] = []
-    for described in registry.cards():
-        # Each theme's files together, while its resolved theme is in the registry's cache;
-        # the detail page grades it, so the index (written last) has every grade.
-        folder = f"themes/{described.slug}"
-        page = pages.detail(described.slug)
-        card = registry.card(described.slug)
-        assert page is not None and card is not None
-        yield f"{folder}/index.html", page
-        if not card.ok:
-            continue
-        yield f"{folder}/scoped.css", registry.preview_css(card.slug)
-        source = registry.source(card.slug)
-        if workers > 1 and source is not None and source.entry is None:
-            pooled.append((card.slug, source))
-        else:
-            yield from theme_downloads(card.slug, registry.theme(card.slug))
+    jobs = registry.sources()
+    pooled = [job for job in jobs if workers > 1 and _poolable(job[1])]
     if len(pooled) < PARALLEL_FROM:
-        for slug, _ in pooled:
-            yield from theme_downloads(slug, registry.theme(slug))
-    else:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for written in pool.map(_downloads_of, pooled, chunksize=8):
-                yield from written
+        pooled = []
+    in_pool = {slug for slug, _, _ in pooled}
+    done: dict[str, tuple[Card, list[str]]] = {}
+    with contextlib.ExitStack() as stack:
+        results: Iterator[tuple[Card, list[str]]] = iter(())
+        if pooled:
+            pool = stack.enter_context(
+                ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+            )
+            chunk = max(1, min(16, len(pooled) // (workers * 8)))
+            results = pool.map(theme_folder, pooled, itertools.repeat(staging), chunksize=chunk)
+        for job in jobs:  # the rest here, while the pool works
+            if job[0] not in in_pool:
+                done[job[0]] = theme_folder(job, staging)
+        for job, result in zip(pooled, results):
+            done[job[0]] = result
+    written: list[str] = []
+    for slug, _, _ in jobs:
+        card, paths = done[slug]
+        registry.settle(card)
+        written += paths
+    return written
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """A fresh process per worker (the caller may have threads, so no plain fork), with
+    this module imported once in the fork server rather than once per worker."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
+    return context
+
+
+def site_pages(pages: Pages) -> Iterator[tuple[str, str]]:
+    """The pages and data files over every theme (after ``theme_pages``)."""
     yield "index.html", pages.index()
     yield "compare/index.html", pages.compare()
     yield "builder/index.html", pages.builder_page(None)
@@ -78,6 +97,25 @@ PARALLEL_FROM = 48
 """Below this many themes a process pool costs more than it saves."""
 
 
+def theme_folder(job: tuple[str, Source, Stamp], staging: Path) -> tuple[Card, list[str]]:
+    """Prepare one theme and write its folder: the detail page (an error page for a broken
+    theme) and, for a usable one, its preview stylesheet and downloads. Returns the card and
+    the relative paths written."""
+    slug, source, stamp = job
+    card, theme, report = prepare(source, slug, stamp)
+    folder = f"themes/{slug}"
+    files = [
+        (f"{folder}/index.html", detail_page(card, report, live=False, version=STATIC_VERSION))
+    ]
+    if card.ok and theme is not None:
+        files.append((f"{folder}/scoped.css", preview_css(theme, f".lv-t-{slug}")))
+        files += theme_downloads(slug, theme)
+    (staging / folder).mkdir(parents=True, exist_ok=True)
+    for relative, text in files:
+        _write(staging / relative, text)
+    return card, [relative for relative, _ in files]
+
+
 def theme_downloads(slug: str, theme: Theme) -> list[tuple[str, str]]:
     """The download files of one theme."""
     return [
@@ -86,9 +124,14 @@ def theme_downloads(slug: str, theme: Theme) -> list[tuple[str, str]]:
     ]
 
 
-def _downloads_of(job: tuple[str, Source]) -> list[tuple[str, str]]:
-    slug, source = job
-    return theme_downloads(slug, source.load())
+def _poolable(source: Source) -> bool:
+    """Whether another process can load the theme from the source alone (a file)."""
+    return source.entry is None or source.entry.path is not None
+
+
+def _write(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as file:
+        file.write(text)
 
 
 def build(
@@ -118,10 +161,11 @@ def build(
             for path in sorted((staging / "assets").rglob("*"))
             if path.is_file()
         ]
-        for relative, text in files(pages, workers=workers):
+        written += theme_pages(pages, staging, workers=workers)
+        for relative, text in site_pages(pages):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
+            _write(target, text)
             written.append(relative)
         (staging / MARKER).write_text("built by livery gallery build\n", encoding="utf-8")
         os.chmod(staging, 0o755)

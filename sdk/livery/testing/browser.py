@@ -50,6 +50,20 @@ def require_extras() -> Any:
     return sync_api
 
 
+def snapshot_launch_options(folder: Path) -> dict[str, Any]:
+    """``chromium.launch`` keyword arguments for a snapshot browser (the sync and async APIs
+    take the same); the font setup is written into ``folder``, which must outlive the browser.
+
+    Raises ``ChromiumNotFound`` with the ways to get one when there is no Chromium.
+    """
+    options: dict[str, Any] = launch_options()
+    options["args"] = [*options["args"], *DETERMINISM_ARGS]
+    if fontconfig_supported():
+        config = write_fontconfig(folder)
+        options["env"] = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    return options
+
+
 @contextmanager
 def snapshot_browser(playwright: Playwright) -> Iterator[Browser]:
     """A headless Chromium for snapshots, closed (and its font setup removed) on exit.
@@ -57,12 +71,7 @@ def snapshot_browser(playwright: Playwright) -> Iterator[Browser]:
     Raises ``ChromiumNotFound`` with the ways to get one when there is no Chromium.
     """
     with tempfile.TemporaryDirectory(prefix="livery-fonts-") as folder:
-        options = launch_options()
-        options["args"] = [*options["args"], *DETERMINISM_ARGS]  # type: ignore[misc]
-        if fontconfig_supported():
-            config = write_fontconfig(Path(folder))
-            options["env"] = {**os.environ, "FONTCONFIG_FILE": str(config)}
-        browser = playwright.chromium.launch(**options)
+        browser = playwright.chromium.launch(**snapshot_launch_options(Path(folder)))
         try:
             yield browser
         finally:

@@ -50,13 +50,14 @@ FREEZE_CSS = """\
 """
 """Nothing moves and no caret blinks, so a screenshot does not depend on when it is taken."""
 
-_FONTS_READY = f"""async () => {{
+FONTS_READY = f"""async () => {{
   await Promise.all([
     document.fonts.load('16px "{SANS_FAMILY}"'),
     document.fonts.load('16px "{MONO_FAMILY}"'),
   ]);
   await document.fonts.ready;
 }}"""
+"""A page script that resolves once the bundled fonts are loaded."""
 
 
 def theme_css(theme: str | os.PathLike[str] | Theme) -> str:
@@ -104,6 +105,26 @@ def document(stylesheet: str, mode: Mode, html: str = "", css: str = "") -> str:
     )
 
 
+def context_options(mode: Mode, viewport: tuple[int, int]) -> dict[str, Any]:
+    """``browser.new_context`` keyword arguments for a test page (the sync and async APIs
+    take the same): viewport, device scale factor 1, reduced motion, colour scheme, locale and
+    time zone."""
+    if mode not in ("light", "dark"):
+        raise ValueError(f"mode must be 'light' or 'dark', not {mode!r}")
+    width, height = viewport
+    if width <= 0 or height <= 0:
+        raise ValueError(f"viewport must be two positive sizes, not {viewport!r}")
+    return {
+        "viewport": {"width": width, "height": height},
+        "device_scale_factor": 1,
+        "reduced_motion": "reduce",
+        "color_scheme": mode,
+        "forced_colors": "none",
+        "locale": "en-US",
+        "timezone_id": "UTC",
+    }
+
+
 def new_themed_page(
     browser: Browser,
     theme: str | os.PathLike[str] | Theme = "default",
@@ -118,27 +139,15 @@ def new_themed_page(
     ``css`` is extra CSS (a component's styles) placed after the theme. Close the page's
     context when done: ``page.context.close()``.
     """
-    if mode not in ("light", "dark"):
-        raise ValueError(f"mode must be 'light' or 'dark', not {mode!r}")
-    width, height = viewport
-    if width <= 0 or height <= 0:
-        raise ValueError(f"viewport must be two positive sizes, not {viewport!r}")
+    options = context_options(mode, viewport)
     page_html = document(theme_css(theme), mode, html or "", css or "")
 
-    context = browser.new_context(
-        viewport={"width": width, "height": height},
-        device_scale_factor=1,
-        reduced_motion="reduce",
-        color_scheme=mode,
-        forced_colors="none",
-        locale="en-US",
-        timezone_id="UTC",
-    )
+    context = browser.new_context(**options)
     try:
         context.route("**/*", _router(page_html))
         page = context.new_page()
         page.goto(f"{ORIGIN}/", wait_until="load")
-        page.evaluate(_FONTS_READY)
+        page.evaluate(FONTS_READY)
     except BaseException:
         context.close()
         raise
@@ -150,25 +159,30 @@ def _router(page_html: str) -> Any:
     everything else is refused."""
 
     def handle(route: Route) -> None:
-        parts = urlsplit(route.request.url)
-        host = parts.hostname or ""
-        if f"{parts.scheme}://{parts.netloc}" == ORIGIN:
-            if parts.path == "/":
-                route.fulfill(body=page_html, content_type="text/html; charset=utf-8")
-                return
-            font = None
-            if parts.path.startswith(FONT_URL_PREFIX):
-                font = font_path(parts.path[len(FONT_URL_PREFIX) :])
-            if font is not None:
-                route.fulfill(path=font, content_type="font/ttf")
-            else:
-                route.fulfill(status=404, body="not found", content_type="text/plain")
-        elif host in _LOOPBACK:
-            route.continue_()
-        else:
-            route.abort("blockedbyclient")
+        action, options = route_decision(route.request.url, page_html)
+        getattr(route, action)(**options)
 
     return handle
+
+
+def route_decision(url: str, page_html: str) -> tuple[str, dict[str, Any]]:
+    """What the test page's route does with a request for ``url``: the ``Route`` method to call
+    (``fulfill``, ``continue_`` or ``abort``) and its keyword arguments. The sync and async
+    APIs share it: ``getattr(route, action)(**options)``, awaited in the async one."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if f"{parts.scheme}://{parts.netloc}" == ORIGIN:
+        if parts.path == "/":
+            return "fulfill", {"body": page_html, "content_type": "text/html; charset=utf-8"}
+        font = None
+        if parts.path.startswith(FONT_URL_PREFIX):
+            font = font_path(parts.path[len(FONT_URL_PREFIX) :])
+        if font is not None:
+            return "fulfill", {"path": font, "content_type": "font/ttf"}
+        return "fulfill", {"status": 404, "body": "not found", "content_type": "text/plain"}
+    if host in _LOOPBACK:
+        return "continue_", {}
+    return "abort", {"error_code": "blockedbyclient"}
 
 
 def capture(target: Any) -> bytes:

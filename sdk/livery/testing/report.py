@@ -59,17 +59,19 @@ def load_records(root: Path) -> list[FailureRecord]:
     return sorted(records, key=lambda record: (record.test, record.name))
 
 
-def write_report(root: Path) -> Path | None:
-    """Write ``report.html`` listing every recorded failure; ``None`` when there is none."""
+def write_report(root: Path, update_hint: str = "--update-snapshots") -> Path | None:
+    """Write ``report.html`` listing every recorded failure; ``None`` when there is none.
+
+    ``update_hint`` is the option the page tells to re-run with to accept changes."""
     records = load_records(root)
     if not records:
         return None
     path = root / REPORT_NAME
-    path.write_text(render(records), encoding="utf-8")
+    path.write_text(render(records, update_hint), encoding="utf-8")
     return path
 
 
-def render(records: list[FailureRecord]) -> str:
+def render(records: list[FailureRecord], update_hint: str = "--update-snapshots") -> str:
     """The report page for ``records``."""
     count = len(records)
     title = f"{count} snapshot failure{'s' if count != 1 else ''}"
@@ -99,7 +101,7 @@ img {{ max-width: 32vw; border: 1px solid #d1d5db;
 <body>
 <h1>Livery: {escape(title)}</h1>
 <p>Red marks differing pixels, yellow marks anti-aliasing that was ignored.
-Accept intended changes by re-running with <code>--update-snapshots</code>.</p>
+Accept intended changes by re-running with <code>{escape(update_hint)}</code>.</p>
 <ul>
 {index}
 </ul>

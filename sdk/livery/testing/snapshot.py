@@ -142,8 +142,6 @@ def check(
 
     if max_diff_pixels < 0:
         raise ValueError(f"max_diff_pixels must be 0 or more, not {max_diff_pixels!r}")
-    actual = PILImage.open(io.BytesIO(png))
-    actual.load()
 
     if not baseline.is_file():
         if update or create_missing:
@@ -157,8 +155,10 @@ def check(
         return Outcome("failed", name, message, baseline, actual=actual_file)
 
     baseline_bytes = baseline.read_bytes()
-    if baseline_bytes == png:
+    if baseline_bytes == png:  # the usual case, and no image needs decoding for it
         return Outcome("passed", name, "identical to the baseline", baseline, diff_pixels=0)
+    actual = PILImage.open(io.BytesIO(png))
+    actual.load()
     expected = PILImage.open(io.BytesIO(baseline_bytes))
     result = compare(expected, actual, threshold=threshold)
     if (

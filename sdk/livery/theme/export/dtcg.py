@@ -62,8 +62,11 @@ target's dark value through the resolver, as ``var()`` does in CSS.
 from __future__ import annotations
 
 import json
+import json.encoder
 import math
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import tinycss2
@@ -111,7 +114,10 @@ class Token:
 
 def export(theme: Theme) -> str:
     """The theme as a DTCG 2025.10 resolver document (JSON text)."""
-    return json.dumps(document(theme), indent=2, ensure_ascii=False) + "\n"
+    parts: list[str] = []
+    _encode(_document(theme), 0, parts)
+    parts.append("\n")
+    return "".join(parts)
 
 
 def token_name(name: str) -> str:
@@ -119,6 +125,7 @@ def token_name(name: str) -> str:
     return name.replace("_", "-")
 
 
+@lru_cache(maxsize=1024)
 def token_path(name: str) -> str:
     """The alias of a variable's token: ``{body.body-text-color}``."""
     return "{" + BY_NAME[name].group + "." + token_name(name) + "}"
@@ -126,40 +133,78 @@ def token_path(name: str) -> str:
 
 def document(theme: Theme) -> dict[str, Any]:
     """The resolver document as JSON data."""
+    return _thaw(_document(theme))
+
+
+class _Entry(dict):  # type: ignore[type-arg]
+    """A token's JSON data, shared between documents (never changed once made).
+
+    ``key`` names what it was made from — ``("token", kind, css)`` or ``("alias", type,
+    variable)`` — so that ``export`` writes its text once per indentation level and reuses
+    it for every theme with the same value.
+    """
+
+    __slots__ = ("key",)
+    key: tuple[str, Any, str]
+
+
+@lru_cache(maxsize=16384)
+def _token_entry(kind: Kind, css: str) -> _Entry | None:
+    token = _convert(kind, css)
+    if token is None:
+        return None
+    entry = _Entry(token.json())
+    entry.key = ("token", kind, css)
+    return entry
+
+
+@lru_cache(maxsize=4096)
+def _alias_entry(kind: str, target: str) -> _Entry:
+    entry = _Entry({"$type": kind, "$value": token_path(target)})
+    entry.key = ("alias", kind, target)
+    return entry
+
+
+def _document(theme: Theme) -> dict[str, Any]:
+    """``document``, with token data shared with other documents (read it, do not change it).
+
+    Converting CSS values is the slow part and most values recur from theme to theme (sizes,
+    fonts, shadows, named palettes), so every conversion is cached by kind and CSS text.
+    """
     resolved = theme.resolved()
-    converted = {
-        (v.name, dark): convert(v.kind, resolved.literal(v.name, dark))
-        for v in VARIABLES
-        for dark in (False, True)
-    }
+    literal = resolved.literal
+    converted: dict[tuple[str, bool], _Entry | None] = {}
     types: dict[str, str | None] = {}
     for v in VARIABLES:
-        light, dark = converted[v.name, False], converted[v.name, True]
-        same = light is not None and dark is not None and light.type == dark.type
-        types[v.name] = light.type if same and light is not None else None
+        light = converted[v.name, False] = _token_entry(v.kind, literal(v.name, False))
+        dark = converted[v.name, True] = _token_entry(v.kind, literal(v.name, True))
+        same = light is not None and dark is not None and light["$type"] == dark["$type"]
+        types[v.name] = light["$type"] if same and light is not None else None
 
-    def entry(name: str, dark: bool) -> dict[str, Any]:
+    def entry(name: str, dark: bool) -> _Entry:
         value = resolved.value(name, dark)
         parts = value.parts
         if len(parts) == 3 and parts[0] == parts[2] == "":
             target = parts[1]
-            if types.get(target) == types[name]:
-                return {"$type": types[name], "$value": token_path(target)}
+            kind = types[name]
+            if types.get(target) == kind:
+                assert kind is not None
+                return _alias_entry(kind, target)
         token = converted[name, dark]
         assert token is not None
-        return token.json()
+        return token
 
     light_tokens: dict[str, dict[str, Any]] = {}
     dark_tokens: dict[str, dict[str, Any]] = {}
     css_only: tuple[dict[str, str], dict[str, str]] = ({}, {})
     for v in VARIABLES:
         if types[v.name] is None:
-            css_only[0][token_name(v.name)] = resolved.literal(v.name)
-            css_only[1][token_name(v.name)] = resolved.literal(v.name, True)
+            css_only[0][token_name(v.name)] = literal(v.name)
+            css_only[1][token_name(v.name)] = literal(v.name, True)
             continue
-        light_tokens[v.name] = entry(v.name, False)
+        light_entry = light_tokens[v.name] = entry(v.name, False)
         dark_entry = entry(v.name, True)
-        if dark_entry != light_tokens[v.name]:
+        if dark_entry is not light_entry and dark_entry != light_entry:
             dark_tokens[v.name] = dark_entry
 
     base = _source(light_tokens, css_only[0])
@@ -207,6 +252,13 @@ def _source(tokens: dict[str, dict[str, Any]], css_only: dict[str, str]) -> dict
 
 def convert(kind: Kind, css: str) -> Token | None:
     """The DTCG form of a literal CSS value of ``kind``, or ``None`` when DTCG has no type."""
+    token = _convert(kind, css)
+    return None if token is None else Token(token.type, _thaw(token.value), token.css)
+
+
+@lru_cache(maxsize=16384)
+def _convert(kind: Kind, css: str) -> Token | None:
+    """``convert``, cached: the token's value is shared (read it, do not change it)."""
     items = _items(css)
     if kind is Kind.COLOUR:
         value = colour(css)
@@ -235,8 +287,32 @@ def convert(kind: Kind, css: str) -> Token | None:
 
 def colour(css: str) -> dict[str, Any] | None:
     """A CSS colour as a DTCG 2025.10 colour object, or ``None`` if it is not a colour."""
+    value = _colour(css)
+    return None if value is None else _thaw(value)
+
+
+_HEX6 = re.compile(r"#([0-9a-fA-F]{2})([0-9a-fA-F]{2})([0-9a-fA-F]{2})")
+
+
+@lru_cache(maxsize=16384)
+def _colour(css: str) -> dict[str, Any] | None:
+    """``colour``, cached: the result is shared (read it, do not change it).
+
+    ``#rrggbb``, most of every theme, is written directly: it is always in sRGB, its
+    components are the bytes over 255 and its fallback is itself in lower case (the same
+    figures coloraide gives, as checked for every byte value).
+    """
+    text = css.strip()
+    hex_match = _HEX6.fullmatch(text)
+    if hex_match:
+        return {
+            "colorSpace": "srgb",
+            "components": [_number(int(byte, 16) / 255) for byte in hex_match.groups()],
+            "alpha": 1,
+            "hex": text.lower(),
+        }
     try:
-        parsed = Color(css.strip())
+        parsed = Color(text)
     except (ValueError, TypeError):
         return None
     srgb = parsed.convert("srgb")
@@ -498,3 +574,72 @@ def _number(value: float) -> int | float:
     if rounded.is_integer():
         return int(rounded)
     return rounded
+
+
+def _thaw(value: Any) -> Any:
+    """A fresh copy of JSON data (plain dicts and lists), for callers free to change it."""
+    if isinstance(value, dict):
+        return {key: _thaw(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_thaw(item) for item in value]
+    return value
+
+
+# --- JSON text ----------------------------------------------------------------------------
+#
+# ``json.dumps(data, indent=2)`` runs json's pure-Python encoder (the C one has no indent),
+# which made writing the text as slow as building the data. ``_encode`` writes exactly the
+# same text, but each shared token entry's text is made once per indentation level (by
+# ``json.dumps`` itself) and reused: json writes a nested value as its own text with every
+# line after the first indented by the nesting level.
+
+_INDENT = "  "
+
+
+def _encode(value: Any, level: int, parts: list[str]) -> None:
+    """Append ``value`` as ``json.dumps(value, indent=2, ensure_ascii=False)`` writes it at
+    nesting ``level``."""
+    if type(value) is _Entry:
+        parts.append(_entry_text(value.key, level))
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        newline = "\n" + _INDENT * (level + 1)
+        parts.append("{")
+        separator = newline
+        for key, item in value.items():
+            parts.append(separator)
+            parts.append(_string(key))
+            parts.append(": ")
+            _encode(item, level + 1, parts)
+            separator = "," + newline
+        parts.append("\n" + _INDENT * level + "}")
+    elif isinstance(value, list):
+        if not value:
+            parts.append("[]")
+            return
+        newline = "\n" + _INDENT * (level + 1)
+        parts.append("[")
+        separator = newline
+        for item in value:
+            parts.append(separator)
+            _encode(item, level + 1, parts)
+            separator = "," + newline
+        parts.append("\n" + _INDENT * level + "]")
+    elif isinstance(value, str):
+        parts.append(_string(value))
+    else:
+        parts.append(json.dumps(value, ensure_ascii=False))
+
+
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+"""What json writes for a string (and a key) with ``ensure_ascii=False``."""
+
+
+@lru_cache(maxsize=16384)
+def _entry_text(key: tuple[str, Any, str], level: int) -> str:
+    what, kind, text = key
+    entry = _alias_entry(kind, text) if what == "alias" else _token_entry(kind, text)
+    dumped = json.dumps(dict(entry), indent=2, ensure_ascii=False)  # type: ignore[arg-type]
+    return dumped.replace("\n", "\n" + _INDENT * level)
