@@ -61,6 +61,20 @@ def test_index_shows_every_builtin(gallery: Gallery) -> None:
     assert all(len(theme["swatches"]["primary"]) == 11 for theme in themes)
 
 
+@pytest.mark.parametrize("path", ("", "themes/soft/", "data/themes.json"))
+def test_compressed_responses_match_the_plain_ones(gallery: Gallery, path: str) -> None:
+    """The large pages are gzipped once and kept: the same bytes as the plain response."""
+    plain = gallery.get(path, headers={"accept-encoding": "identity"})
+    packed = [gallery.get(path, headers={"accept-encoding": "gzip"}) for _ in range(2)]
+    assert "content-encoding" not in plain.headers
+    for response in packed:
+        assert response.headers["content-encoding"] == "gzip"
+        assert "accept-encoding" in response.headers["vary"].lower()
+        assert response.headers["content-type"] == plain.headers["content-type"]
+        assert response.headers["content-security-policy"] == CSP
+        assert response.content == plain.content  # httpx has decompressed it
+
+
 @pytest.mark.parametrize("slug", ["soft", "aurora", "monochrome"])
 def test_downloads_load_back(gallery: Gallery, slug: str, tmp_path: Path) -> None:
     original = livery.Theme.load(slug)

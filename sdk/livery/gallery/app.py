@@ -95,7 +95,7 @@ class Compressed:
     MINIMUM = 1024
     """Smaller bodies are sent as they are (as the middleware does)."""
 
-    def __init__(self, size: int = 512) -> None:
+    def __init__(self, size: int = 256) -> None:
         self._size = size
         self._cache: OrderedDict[str, _Body] = OrderedDict()
         self._lock = threading.Lock()

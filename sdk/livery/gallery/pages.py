@@ -13,11 +13,10 @@ import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 from threading import Lock
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from markupsafe import Markup
 
-from livery.colour.audit import AuditReport
 from livery.colour.pairs import PAIRS
 from livery.gallery import builder, cards, downloads, hues, snippets
 from livery.gallery.builder import Builder, BuildError, Built
@@ -26,6 +25,9 @@ from livery.gallery.registry import Registry
 from livery.gallery.render import environment, render
 from livery.theme.palettes import SHADES
 from livery.theme.values import css_name
+
+if TYPE_CHECKING:
+    from livery.colour.audit import AuditReport
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -18,14 +18,17 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from livery.colour.audit import AuditReport
 from livery.errors import LiveryError
 from livery.gallery import cards
 from livery.gallery.cards import Card
 from livery.gallery.sources import Source, Stamp, collect
 from livery.theme import emit
 from livery.theme.model import Theme
+
+if TYPE_CHECKING:
+    from livery.colour.audit import AuditReport
 
 log = logging.getLogger("livery.gallery")
 

@@ -5,6 +5,10 @@ every file they point at: the assets, each theme's preview stylesheet and downlo
 data files. Everything is written into a temporary folder next to the target, then swapped in
 with renames, so a failed build leaves the previous site as it was. A target that exists and
 is not a previous gallery build (no marker file) is refused rather than replaced.
+
+Each theme is loaded, graded and written once, all its files together (``theme_folder``); with
+many themes a pool of processes does that, one per CPU, and the main process writes the pages
+over every theme (index, compare, builder, data) from the cards the workers send back.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from livery.theme.model import Theme
 
 MARKER = ".livery-gallery"
 """Written into every build, so that a rebuild knows the folder it replaces is its own."""
+PARALLEL_FROM = 48
+"""Below this many themes a process pool costs more than it saves."""
 
 
 class BuildFolderError(LiveryError):
@@ -91,10 +97,6 @@ def site_pages(pages: Pages) -> Iterator[tuple[str, str]]:
     yield "builder/index.html", pages.builder_page(None)
     yield "data/themes.json", pages.themes_json()
     yield "data/pairs.css", pages.pairs_css()
-
-
-PARALLEL_FROM = 48
-"""Below this many themes a process pool costs more than it saves."""
 
 
 def theme_folder(job: tuple[str, Source, Stamp], staging: Path) -> tuple[Card, list[str]]:
