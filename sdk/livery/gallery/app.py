@@ -30,8 +30,8 @@ from starlette.responses import (
     Response,
 )
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from livery._web import SecurityHeaders, security_headers
 from livery.errors import LiveryError
 from livery.gallery import downloads
 from livery.gallery.builder import MAX_REQUEST_BYTES
@@ -52,35 +52,7 @@ MEDIA_TYPES = {
 }
 """The only kinds of file the asset route serves."""
 
-SECURITY_HEADERS = (
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-    (b"cross-origin-resource-policy", b"same-origin"),
-)
-
-
-class SecurityHeaders:
-    """Add the security headers to every HTTP response, errors included."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_secured(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {name for name, _ in SECURITY_HEADERS}
-                headers = [h for h in message.get("headers", []) if h[0].lower() not in names]
-                message["headers"] = [*headers, *SECURITY_HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, send_secured)
+SECURITY_HEADERS = security_headers(CSP)
 
 
 class Compressed:
@@ -325,7 +297,7 @@ def create_app(
         Route("/api/build", build, methods=["POST"]),
         Route("/api/build.{kind}", build_file),
     ]
-    middleware = [Middleware(SecurityHeaders)]
+    middleware = [Middleware(SecurityHeaders, headers=SECURITY_HEADERS)]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
     middleware.append(Middleware(GZipMiddleware, minimum_size=1024))

@@ -33,8 +33,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from livery._web import SecurityHeaders, security_headers
 from livery.component.errors import ComponentError, HandlerError
 from livery.component.playground.demo import Demo
 from livery.component.playground.page import render_page
@@ -59,39 +59,10 @@ STATIC_FILES = {
     "favicon.svg": "image/svg+xml",
 }
 """The only files under ``/static/``: a fixed list, so no path ever reaches the disk."""
-_HEADERS = (
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-    (b"cross-origin-resource-policy", b"same-origin"),
-)
 _NO_STORE = {"Cache-Control": "no-store"}
 logger = logging.getLogger("livery.playground")
 
 DemoSource = Callable[[], Demo]
-
-
-class _SecurityHeaders:
-    """Add the security headers to every HTTP response, errors included."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_secured(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                names = {name for name, _ in _HEADERS}
-                kept = [h for h in message.get("headers", []) if h[0].lower() not in names]
-                message["headers"] = [*kept, *_HEADERS]
-            await send(message)
-
-        await self.app(scope, receive, send_secured)
 
 
 def create_app(
@@ -207,7 +178,7 @@ def create_app(
         Route("/api/stories/{slug}/events/{event}", event, methods=["POST"]),
         *(dev_routes or ()),
     ]
-    middleware = [Middleware(_SecurityHeaders)]
+    middleware = [Middleware(SecurityHeaders, headers=security_headers(CSP))]
     if allowed_hosts:
         middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts)))
     app = Starlette(
