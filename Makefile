@@ -48,6 +48,10 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/theme_compile.py
 	$(BIN)/python bench/colour.py
+	$(BIN)/python bench/gallery.py
+	$(BIN)/python bench/component_build.py
+	$(BIN)/python bench/dev_reload.py
+	$(BIN)/python bench/visual.py
 
 clean:
 	rm -rf build dist .pytest_cache
