@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import importlib
+import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -146,16 +148,27 @@ def test_preact_rating_by_click_and_keys(classes, mount) -> None:
     assert cls().from_browser("change", 3) == 3
 
 
-def test_generated_visual_tests_run_with_the_plugin(built: dict[str, BuildResult]) -> None:
-    """The text project's own snapshot tests, with Livery's pytest plugin, write baselines."""
-    root = built["text"].project.root
-    result = subprocess.run(
-        [*PYTEST, "tests/test_visual.py", "--update-snapshots"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "8 passed" in result.stdout
-    assert len(list((root / "tests" / "__snapshots__").glob("*/*.png"))) == 8
+@pytest.mark.parametrize("template", sorted(NAMES))
+def test_generated_tests_pass_with_the_plugin(template: str, built: dict[str, BuildResult]) -> None:
+    """Each project's own tests as its author runs them: the first run with
+    ``--update-snapshots`` writes the baselines, the next run (as in CI) passes against them."""
+    root = built[template].project.root
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*PYTEST, "tests", *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env={**os.environ, "CI": "true"},
+        )
+
+    first = run("--update-snapshots")
+    assert first.returncode == 0, first.stdout + first.stderr
+    snapshots = list((root / "tests" / "__snapshots__").glob("*/*.png"))
+    assert snapshots
+    again = run()
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert re.search(r"\d+ passed", again.stdout)
+    assert "skipped" not in again.stdout and "failed" not in again.stdout
