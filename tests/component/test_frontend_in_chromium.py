@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from livery.component import Component
-from livery.component.build import BuildResult
+from livery.component.build import BuildResult, build_project
 from livery.component.standalone import mount_html
 
 from .conftest import NAMES
@@ -172,3 +172,29 @@ def test_generated_tests_pass_with_the_plugin(template: str, built: dict[str, Bu
     assert again.returncode == 0, again.stdout + again.stderr
     assert re.search(r"\d+ passed", again.stdout)
     assert "skipped" not in again.stdout and "failed" not in again.stdout
+
+
+def test_generated_visual_test_fails_on_a_style_change_until_updated(text_project: Path) -> None:
+    """The project's snapshot test notices a changed style, and accepts it after an update."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*PYTEST, "tests/test_visual.py", *args],
+            cwd=text_project,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env={**os.environ, "CI": "true"},
+        )
+
+    assert run("--update-snapshots").returncode == 0
+    assert run().returncode == 0
+    style = text_project / "frontend" / "style.scss"
+    style.write_text(style.read_text() + "\ninput { background: #ff00ff !important; }\n")
+    build_project(text_project)
+    changed = run()
+    assert changed.returncode == 1, changed.stdout + changed.stderr
+    assert re.search(r"\d+ failed", changed.stdout)
+    assert run("--update-snapshots").returncode == 0
+    accepted = run()
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
