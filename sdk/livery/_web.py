@@ -1,8 +1,67 @@
-"""What Livery's local web servers (gallery, playground, dev server) share: security headers."""
+"""What Livery's local web servers (gallery, playground, dev server) share.
+
+Sockets are bound before uvicorn starts, so that a port in use is one clear error line rather
+than a log message and an exit from inside the server, and so that ``--port 0`` can print the
+port the system picked. Every response carries the same security headers.
+"""
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from livery.errors import LiveryError
+
+
+class ServerError(LiveryError):
+    """A server cannot listen where it was asked to."""
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (``ServerError`` with the reason if it cannot)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as error:
+        raise ServerError(f"cannot listen on {host}: {error.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+        sock.listen(128)
+    except OSError as error:
+        sock.close()
+        hint = "; choose another --port" if error.errno in (98, 48, 10048) else ""
+        raise ServerError(f"cannot listen on {host}:{port}: {error.strerror}{hint}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    """The address people open for a bound socket."""
+    host, port = sock.getsockname()[:2]
+    if host in ("0.0.0.0", "::"):
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}/"
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(host: str) -> list[str] | None:
+    """The Host headers to accept: only loopback names when bound to loopback (a defence
+    against DNS rebinding), anything otherwise."""
+    return ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
 
 
 def security_headers(csp: str) -> tuple[tuple[bytes, bytes], ...]:

@@ -263,11 +263,12 @@ def test_cli_help() -> None:
 
 
 def test_server_module_defaults() -> None:
+    from livery import _web
     from livery.gallery import server
 
     assert server.DEFAULT_HOST == "127.0.0.1"
-    assert server.is_loopback("127.0.0.1") and not server.is_loopback("0.0.0.0")
+    assert _web.is_loopback("127.0.0.1") and not _web.is_loopback("0.0.0.0")
     started = time.perf_counter()
-    with server.bind("127.0.0.1", 0) as sock:
-        assert server.url_of(sock).startswith("http://127.0.0.1:")
+    with _web.bind("127.0.0.1", 0) as sock:
+        assert _web.url_of(sock).startswith("http://127.0.0.1:")
     assert time.perf_counter() - started < 1

@@ -7,8 +7,6 @@ can print the port the system picked.
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import threading
 import webbrowser
 from collections.abc import Callable, Sequence
@@ -16,54 +14,11 @@ from pathlib import Path
 
 import uvicorn
 
-from livery.errors import LiveryError
+from livery._web import allowed_hosts, bind, url_of
 from livery.gallery.app import create_app
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-
-
-class ServerError(LiveryError):
-    """The gallery cannot listen where it was asked to."""
-
-
-def bind(host: str, port: int) -> socket.socket:
-    """A listening socket on ``host:port`` (``ServerError`` with the reason if it cannot)."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
-    except socket.gaierror as error:
-        raise ServerError(f"cannot listen on {host}: {error.strerror}") from None
-    family, kind, proto, _, address = infos[0]
-    sock = socket.socket(family, kind, proto)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind(address)
-        sock.listen(128)
-    except OSError as error:
-        sock.close()
-        hint = "; choose another --port" if error.errno in (98, 48, 10048) else ""
-        raise ServerError(f"cannot listen on {host}:{port}: {error.strerror}{hint}") from None
-    sock.set_inheritable(True)
-    return sock
-
-
-def url_of(sock: socket.socket) -> str:
-    """The address people open for a bound socket."""
-    host, port = sock.getsockname()[:2]
-    if host in ("0.0.0.0", "::"):
-        host = "127.0.0.1"
-    if ":" in host:
-        host = f"[{host}]"
-    return f"http://{host}:{port}/"
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def serve(
@@ -76,7 +31,7 @@ def serve(
 ) -> None:
     """Serve the gallery until interrupted."""
     sock = bind(host, port)
-    hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+    hosts = allowed_hosts(host)
     app = create_app(folders, allowed_hosts=hosts)
     url = url_of(sock)
     config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)

@@ -17,6 +17,7 @@ import uvicorn
 from starlette.applications import Starlette
 from starlette.routing import Route
 
+from livery._web import allowed_hosts, bind, url_of
 from livery.component.dev.events import Broadcaster
 from livery.component.dev.rebuild import Rebuilder, Step
 from livery.component.dev.watch import DEBOUNCE_S, JS, PYTHON, STYLE, Batch, Watcher
@@ -26,7 +27,6 @@ from livery.component.playground.page import _stamp
 from livery.component.playground.server import DEFAULT_HOST
 from livery.component.playground.themes import check_theme
 from livery.component.project import Project
-from livery.gallery.server import bind, url_of
 
 DEFAULT_PORT = 8100
 EVENTS_PATH = "/dev/events"
@@ -119,7 +119,7 @@ def serve_dev(
     announce: Callable[[str], None] = print,
 ) -> None:
     """Serve the project's playground with hot reload until interrupted."""
-    hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+    hosts = allowed_hosts(host)
     started = time.perf_counter()
     dev = DevServer(folder, theme=theme, allowed_hosts=hosts, announce=announce)
     dev.start()

@@ -15,10 +15,10 @@ from collections.abc import Callable
 
 import uvicorn
 
+from livery._web import allowed_hosts, bind, url_of
 from livery.component.playground.app import create_app
 from livery.component.playground.demo import load_demo
 from livery.component.playground.themes import check_theme
-from livery.gallery.server import bind, url_of
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8100
@@ -37,7 +37,7 @@ def serve(
     theme = check_theme(theme)
     demo = load_demo(folder)
     sock = bind(host, port)
-    hosts = ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+    hosts = allowed_hosts(host)
     app = create_app(demo, theme=theme, allowed_hosts=hosts)
     url = url_of(sock)
     server = uvicorn.Server(
