@@ -133,14 +133,21 @@ def publish(
     err.print(f"published {escape(release.name)} {escape(release.version)}{where}: {files}")
 
 
+_PROJECT = typer.Argument(
+    Path("."), metavar="DIR", help="The project folder (default: the current one)."
+)
+_PORT = typer.Option(8100, "--port", "-p", help="Port on 127.0.0.1 (0: any free one).")
+_THEME = typer.Option("default", "--theme", help="The theme to start with.")
+_OPEN = typer.Option(False, "--open", help="Open the page in a browser.")
+"""The options the playground and the dev server share."""
+
+
 @app.command()
 def playground(
-    directory: Path = typer.Argument(
-        Path("."), metavar="DIR", help="The project folder (default: the current one)."
-    ),
-    port: int = typer.Option(8100, "--port", "-p", help="Port on 127.0.0.1 (0: any free one)."),
-    theme: str = typer.Option("default", "--theme", help="The theme to start with."),
-    open_browser: bool = typer.Option(False, "--open", help="Open the page in a browser."),
+    directory: Path = _PROJECT,
+    port: int = _PORT,
+    theme: str = _THEME,
+    open_browser: bool = _OPEN,
 ) -> None:
     """Try the component's stories in a page: events run the stories' Python handlers.
 
@@ -154,12 +161,10 @@ def playground(
 
 @app.command()
 def dev(
-    directory: Path = typer.Argument(
-        Path("."), metavar="DIR", help="The project folder (default: the current one)."
-    ),
-    port: int = typer.Option(8100, "--port", "-p", help="Port on 127.0.0.1 (0: any free one)."),
-    theme: str = typer.Option("default", "--theme", help="The theme to start with."),
-    open_browser: bool = typer.Option(False, "--open", help="Open the page in a browser."),
+    directory: Path = _PROJECT,
+    port: int = _PORT,
+    theme: str = _THEME,
+    open_browser: bool = _OPEN,
 ) -> None:
     """The playground with hot reload: every save rebuilds and updates the open pages.
 

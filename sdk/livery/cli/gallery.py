@@ -14,21 +14,21 @@ app = typer.Typer(
     invoke_without_command=True,
 )
 
-THEMES_HELP = "A folder of theme files (*.toml, Gradio *.json) to show too; repeatable."
+_THEMES = typer.Option(
+    None,
+    "--themes",
+    metavar="DIR",
+    help="A folder of theme files (*.toml, Gradio *.json) to show too; repeatable.",
+    exists=True,
+    file_okay=False,
+    dir_okay=True,
+)
 
 
 @app.callback(invoke_without_command=True)
 def serve(
     ctx: typer.Context,
-    themes: list[Path] = typer.Option(
-        None,
-        "--themes",
-        metavar="DIR",
-        help=THEMES_HELP,
-        exists=True,
-        file_okay=False,
-        dir_okay=True,
-    ),
+    themes: list[Path] = _THEMES,
     host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to listen on."),
     port: int = typer.Option(
         8000, "--port", metavar="PORT", min=0, max=65535, help="Port (0: any free one)."
@@ -64,15 +64,7 @@ def build(
     output: Path = typer.Option(
         ..., "-o", "--output", metavar="DIR", help="The folder to write the site to."
     ),
-    themes: list[Path] = typer.Option(
-        None,
-        "--themes",
-        metavar="DIR",
-        help=THEMES_HELP,
-        exists=True,
-        file_okay=False,
-        dir_okay=True,
-    ),
+    themes: list[Path] = _THEMES,
 ) -> None:
     """Write the gallery as static files that work from any static web host.
 
