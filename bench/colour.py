@@ -21,9 +21,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-import livery.colour.audit
-import livery.colour.contrast
-import livery.colour.palette
+import livery.theme.colour.audit
+import livery.theme.colour.contrast
+import livery.theme.colour.palette
 import livery.theme.model
 import livery.themes
 
@@ -41,10 +41,10 @@ AUDIT_TARGET_MS = 2.0
 
 def clear_caches() -> None:
     """Forget every palette, derived default table, measured pair and parsed colour."""
-    livery.colour.palette.palette.cache_clear()
+    livery.theme.colour.palette.palette.cache_clear()
     livery.theme.model._defaults.cache_clear()
-    livery.colour.audit._worst.cache_clear()
-    livery.colour.contrast.colours_in.cache_clear()
+    livery.theme.colour.audit._worst.cache_clear()
+    livery.theme.colour.contrast.colours_in.cache_clear()
 
 
 def median_ms(function: Callable[[], object], before: Callable[[], object] | None = None) -> float:
@@ -138,8 +138,8 @@ def main() -> None:
         theme.resolved()  # the audit alone is timed, not the theme's resolution
 
         def forget(theme: livery.Theme = theme) -> None:
-            livery.colour.audit._worst.cache_clear()
-            livery.colour.contrast.colours_in.cache_clear()
+            livery.theme.colour.audit._worst.cache_clear()
+            livery.theme.colour.contrast.colours_in.cache_clear()
             theme.resolved()
 
         cold = median_ms(lambda theme=theme: theme.audit("AA"), before=forget)

@@ -1,22 +1,27 @@
-"""What Livery's local web servers (gallery, playground, dev server) share.
+"""What Livery's local web servers (gallery, playground, dev server) share: ``serve``.
 
 Sockets are bound before uvicorn starts, so that a port in use is one clear error line rather
 than a log message and an exit from inside the server, and so that ``--port 0`` can print the
-port the system picked. Every response carries the same security headers.
+port the system picked. Bound to a loopback address, a server accepts only loopback names in
+the Host header (a defence against DNS rebinding). Every response carries the same security
+headers.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import threading
+import webbrowser
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from livery.errors import LiveryError
+from livery.errors import ServerError
 
-
-class ServerError(LiveryError):
-    """A server cannot listen where it was asked to."""
+if TYPE_CHECKING:
+    import uvicorn
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -49,7 +54,71 @@ def url_of(sock: socket.socket) -> str:
     return f"http://{host}:{port}/"
 
 
+STOP_GRACE_S = 1
+"""How long a stop waits for requests still open before it closes them."""
+BROWSER_DELAY_S = 0.8
+"""``--open`` opens the page this long after the announcement, once uvicorn is listening."""
+
+
+def serve(
+    make_app: Callable[[list[str] | None], ASGIApp],
+    *,
+    host: str,
+    port: int,
+    banner: Callable[[str], str],
+    announce: Callable[[str], None] = print,
+    open_browser: bool = False,
+    lifespan: Literal["on", "off"] = "off",
+    on_stop: Callable[[], None] | None = None,
+) -> None:
+    """Serve an application on ``host:port`` until Ctrl-C (or SIGTERM).
+
+    Binds first (``ServerError`` if it cannot), then builds the application with
+    ``make_app(allowed_hosts(host))`` (the Host names to accept, ``None`` for any), announces
+    ``banner(url)`` and serves. ``on_stop`` runs as soon as a stop is asked for, before uvicorn
+    waits for open requests (an event stream never ends by itself: close it there). The socket
+    is closed however the server ends.
+    """
+    sock = bind(host, port)
+    try:
+        server = _server(make_app(allowed_hosts(host)), lifespan, on_stop)
+        url = url_of(sock)
+        announce(banner(url))
+        if open_browser:
+            threading.Timer(BROWSER_DELAY_S, webbrowser.open, args=(url,)).start()
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def _server(
+    app: ASGIApp, lifespan: Literal["on", "off"], on_stop: Callable[[], None] | None
+) -> uvicorn.Server:
+    """A quiet uvicorn (no access log, a short graceful stop) that calls ``on_stop`` first
+    when told to stop. (uvicorn is imported here: the applications import this module.)"""
+    import uvicorn
+
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        lifespan=lifespan,
+        access_log=False,
+        timeout_graceful_shutdown=STOP_GRACE_S,
+    )
+    server = uvicorn.Server(config)
+    if on_stop is not None:
+        original = server.handle_exit
+
+        def handle_exit(*args: Any) -> None:
+            on_stop()
+            original(*args)
+
+        server.handle_exit = handle_exit  # type: ignore[method-assign]
+    return server
+
+
 def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or an address, IPv4 or IPv6) is this machine only."""
     if host == "localhost":
         return True
     try:
@@ -59,9 +128,15 @@ def is_loopback(host: str) -> bool:
 
 
 def allowed_hosts(host: str) -> list[str] | None:
-    """The Host headers to accept: only loopback names when bound to loopback (a defence
-    against DNS rebinding), anything otherwise."""
-    return ["127.0.0.1", "localhost"] if host in ("127.0.0.1", "localhost") else None
+    """The Host header names to accept: when bound to a loopback address (any ``127.x``,
+    ``::1``, ``localhost``) only loopback names, the bound one among them, so that a page on
+    another site cannot reach the server through a name of its own (DNS rebinding); ``None``
+    (anything) otherwise. IPv6 addresses are bracketed, as they stand in a Host header."""
+    if not is_loopback(host):
+        return None
+    names = ["127.0.0.1", "localhost", "[::1]"]
+    bound = f"[{host}]" if ":" in host else host.lower()
+    return names if bound in names else [*names, bound]
 
 
 def security_headers(csp: str) -> tuple[tuple[bytes, bytes], ...]:

@@ -1,11 +1,66 @@
-"""The exception families Livery raises.
+"""Every exception and warning Livery raises, in one tree.
 
 Every error a user can cause is a ``LiveryError``: the command line prints its message as one
 line and exits 1, without a traceback. Messages name the file, the variable, the value and the
-reason, so that the line alone says what to fix.
+reason, so that the line alone says what to fix. Warnings are ``LiveryWarning``s, themselves
+``LiveryError``s, so that ``-W error`` turns one into an error reported like any other. A class
+that also subclasses a built-in (``ValueError``, ``TypeError``…) does so because callers catch
+it by that name too.
+
+This module is the bottom layer: it imports nothing else from Livery, so any module can raise
+these without an import cycle. The tree::
+
+    LiveryError
+    ├── InvalidOptionError (+ ValueError)      an argument names none of its fixed choices
+    ├── ServerError                            a server cannot listen where it was asked to
+    ├── ThemeError                             a theme, theme file or theme value
+    │   ├── InvalidValueError
+    │   ├── UnknownVariableError
+    │   ├── ThemeReferenceError
+    │   ├── ThemeFileError
+    │   ├── UnknownThemeError
+    │   └── ContrastRepairError
+    ├── ValueCheckError                        why a value was refused, before it is attributed
+    ├── SeedError (+ ValueError)               a seed is not a CSS colour
+    ├── NotAColourError (+ ValueError)         a value holds no measurable colour
+    ├── CssError                               custom CSS or SCSS
+    │   ├── CssFileError
+    │   ├── ScssError
+    │   │   └── CssImportError
+    │   ├── UnsafeCssError
+    │   ├── UnknownCssVariableError
+    │   └── CssWarning (+ LiveryWarning)
+    │       └── UnknownCssVariableWarning
+    ├── ComponentError                         a component, its value or its project
+    │   ├── ComponentDefinitionError (+ TypeError)
+    │   ├── PayloadError (+ ValueError)
+    │   ├── PropsError (+ ValueError)
+    │   ├── HandlerError
+    │   ├── AssetsMissingError
+    │   ├── TemplateError
+    │   ├── NodeNotFoundError
+    │   ├── BuildError
+    │   ├── ProjectError
+    │   ├── PublishError
+    │   ├── GradioMissingError
+    │   ├── NotBuiltError
+    │   ├── SelectionError
+    │   └── DemoError
+    ├── ThemeBuilderError                      the gallery's theme builder got a bad request
+    ├── BuildFolderError                       the static site's output folder
+    ├── MissingTestingExtrasError              the pytest plugin's optional dependencies
+    ├── ChromiumNotFoundError
+    ├── SceneError                             a scene failed to render in the page
+    ├── SnapshotMismatchError (+ AssertionError)
+    └── LiveryWarning (+ UserWarning)
+        ├── CssWarning (see CssError)
+        └── LiverySnapshotWarning
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
 
 _MAX_VALUE_CHARS = 60
 
@@ -19,6 +74,22 @@ def _shorten(value: object) -> str:
 
 class LiveryError(Exception):
     """Base class of every error caused by user input."""
+
+
+class LiveryWarning(LiveryError, UserWarning):
+    """Base class of the warnings Livery gives; filter them all with this one category."""
+
+
+class InvalidOptionError(LiveryError, ValueError):
+    """An argument that picks among fixed choices (``dark=``, ``scope=``, ``level=``, an export
+    format) names none of them; the message lists the choices."""
+
+
+class ServerError(LiveryError):
+    """A server (the gallery, a component's playground) cannot listen where it was asked to."""
+
+
+# Themes
 
 
 class ThemeError(LiveryError):
@@ -75,3 +146,241 @@ class ThemeFileError(ThemeError):
 
 class UnknownThemeError(ThemeError):
     """No theme of that name is in the library."""
+
+
+class ContrastRepairError(ThemeError):
+    """A contrast target cannot be reached (for example 7:1 against a mid-grey)."""
+
+
+class ValueCheckError(LiveryError):
+    """Why a value was refused by its kind's check; the caller re-raises it as an
+    ``InvalidValueError`` that adds the file and the variable."""
+
+
+# Colour
+
+
+class SeedError(LiveryError, ValueError):
+    """The text given as a palette's seed is not a CSS colour."""
+
+
+class NotAColourError(LiveryError, ValueError):
+    """A value holds no colour that can be measured (an image, a keyword, …)."""
+
+
+# Custom CSS
+
+
+class _Located(Protocol):
+    """A problem found in a stylesheet: what it is and where (``livery.css.UnknownName``)."""
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def file(self) -> str | None: ...
+
+    @property
+    def line(self) -> int | None: ...
+
+
+class CssError(LiveryError):
+    """Custom CSS or SCSS cannot be used. ``file`` and ``line`` say where, when known."""
+
+    def __init__(self, reason: str, *, file: str | None = None, line: int | None = None) -> None:
+        self.reason = reason
+        self.file = file
+        self.line = line
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        if self.file is not None and self.line is not None:
+            return f"{self.file}:{self.line}: {self.reason}"
+        if self.file is not None:
+            return f"{self.file}: {self.reason}"
+        return self.reason
+
+
+class CssFileError(CssError):
+    """A stylesheet or partial cannot be read (missing, too large, not UTF-8)."""
+
+
+class ScssError(CssError):
+    """libsass refused the stylesheet: a syntax error, an undefined variable, an ``@error``…"""
+
+
+class CssImportError(ScssError):
+    """An ``@import``/``@use`` reaches outside the stylesheet's folder, or is not supported."""
+
+
+class UnsafeCssError(CssError):
+    """The compiled CSS could leave its stylesheet (``</style``) or load other files."""
+
+
+class UnknownCssVariableError(CssError):
+    """``strict``: the stylesheet uses ``var(--x)`` names the theme does not define.
+
+    ``problems`` lists every one; the message is the first and how many more there are.
+    """
+
+    def __init__(self, problems: Sequence[_Located]) -> None:
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        reason = first.message
+        if more:
+            reason += f" (and {more} more unknown variable{'s' * (more != 1)})"
+        super().__init__(reason, file=first.file, line=first.line)
+
+
+class CssWarning(CssError, LiveryWarning):
+    """Base class of the warnings custom CSS gives (a ``CssError`` and a ``LiveryWarning``)."""
+
+
+class UnknownCssVariableWarning(CssWarning):
+    """A ``var(--x)`` name the theme does not define (the message suggests the closest).
+
+    Unless ``strict`` makes them one ``UnknownCssVariableError``, unknown names are warnings.
+    """
+
+    def __init__(self, problem: _Located) -> None:
+        self.problem = problem
+        super().__init__(problem.message, file=problem.file, line=problem.line)
+
+
+# Components
+
+
+class ComponentError(LiveryError):
+    """A component, its value or its project is not usable.
+
+    ``component`` is the component's name, ``event`` the event being handled (when any),
+    ``problem`` what is wrong. The message is ``Component: event 'x': problem``. A bad value
+    from the browser is a ``PayloadError``; a host turns it into an error for that event
+    instead of crashing.
+    """
+
+    def __init__(
+        self, problem: str, *, component: str | None = None, event: str | None = None
+    ) -> None:
+        self.problem = problem
+        self.component = component
+        self.event = event
+        super().__init__(problem)
+
+    def __str__(self) -> str:
+        parts = []
+        if self.component:
+            parts.append(self.component)
+        if self.event:
+            parts.append(f"event {self.event!r}")
+        return ": ".join([*parts, self.problem])
+
+
+class ComponentDefinitionError(ComponentError, TypeError):
+    """A ``Component`` subclass is declared wrongly (its ``Value``, ``events`` or ``props``)."""
+
+
+class PayloadError(ComponentError, ValueError):
+    """A value from the browser (or from ``postprocess``) does not fit the component's model."""
+
+
+class PropsError(ComponentError, ValueError):
+    """A component was given a prop it does not declare, or a value of the wrong type."""
+
+
+class HandlerError(ComponentError):
+    """A Python event handler (a story's, say) raised while a host ran it for an event."""
+
+
+class AssetsMissingError(ComponentError):
+    """The component's built front end (``templates/index.js``) is not there."""
+
+
+class TemplateError(ComponentError):
+    """``livery component create`` cannot scaffold: a bad name, template or target folder."""
+
+
+class NodeNotFoundError(ComponentError):
+    """No usable Node.js was found; the message says how to get one."""
+
+
+class BuildError(ComponentError):
+    """``livery component build`` failed: npm, esbuild, SCSS or the wheel/sdist build.
+
+    ``lines`` holds every problem as one line each (``file:line:col: message`` for esbuild,
+    ``file:line: message`` for SCSS); the message is the first line and how many more there
+    are, and the command line prints them all.
+    """
+
+    def __init__(self, lines: str | Sequence[str]) -> None:
+        self.lines = (lines,) if isinstance(lines, str) else tuple(lines)
+        if not self.lines:
+            self.lines = ("the build failed",)
+        more = len(self.lines) - 1
+        problem = self.lines[0]
+        if more:
+            problem += f" (and {more} more error{'s' * (more != 1)})"
+        super().__init__(problem)
+
+
+class ProjectError(ComponentError):
+    """The folder is not a component project (or is missing part of one)."""
+
+
+class PublishError(ComponentError):
+    """The project cannot be published (not built, stale, rejected by the index)."""
+
+
+class GradioMissingError(ComponentError):
+    """Gradio is not installed; the message says how to install it."""
+
+
+class NotBuiltError(ComponentError):
+    """The project's front end has not been built."""
+
+
+class SelectionError(ComponentError):
+    """``--themes`` or ``--modes`` names something that does not exist."""
+
+
+class DemoError(ComponentError):
+    """The project's demo cannot be shown (the message says what to fix)."""
+
+
+# The gallery
+
+
+class ThemeBuilderError(LiveryError):
+    """The gallery's theme builder got an unusable request (the message says why, in one
+    line)."""
+
+
+class BuildFolderError(LiveryError):
+    """The static site's output folder cannot be written or replaced."""
+
+
+# The pytest plugin
+
+
+class MissingTestingExtrasError(LiveryError):
+    """Playwright, Pillow or pixelmatch is not installed; the message says how to install them."""
+
+
+class ChromiumNotFoundError(LiveryError):
+    """No Chromium could be found; the message says how to get one."""
+
+
+class SceneError(LiveryError):
+    """A scene failed to render in the page (a component's ``render`` threw, say)."""
+
+
+class SnapshotMismatchError(LiveryError, AssertionError):
+    """A screenshot does not match its baseline (or has none); the message says how.
+
+    An ``AssertionError`` so that pytest reports it as a failed test, not a crashed one.
+    """
+
+
+class LiverySnapshotWarning(LiveryWarning):
+    """A baseline was created by a run without ``--update-snapshots``: review and commit it."""

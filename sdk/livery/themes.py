@@ -9,15 +9,21 @@ class of the same name; arguments you pass replace the file's settings.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
+from livery.theme import (
+    SETTINGS,
+    Color,
+    Font,
+    GoogleFont,
+    LocalFont,
+    Size,
+    Theme,
+    builtin_dir,
+    sizes,
+)
 from livery.theme import palettes as colors
-from livery.theme import sizes
-from livery.theme.fonts import Font, GoogleFont, LocalFont
-from livery.theme.library import builtin_fields
-from livery.theme.model import SETTINGS, Theme
-from livery.theme.palettes import Color
-from livery.theme.sizes import Size
 
 __all__ = [
     "Base",
@@ -59,7 +65,7 @@ class Base(Theme):
         arguments = (primary_hue, secondary_hue, neutral_hue, text_size, spacing_size,
                      radius_size, font, font_mono)  # fmt: skip
         given = dict(zip(SETTINGS, arguments, strict=True))
-        data = builtin_fields(self.theme_file)
+        data = _builtin_fields(self.theme_file)
         data.update({key: value for key, value in given.items() if value is not None})
         data.update(fields)
         super().__init__(**data)
@@ -105,3 +111,17 @@ class Ocean(Base):
     """Gradio's Ocean theme: emerald to sky gradients, round corners."""
 
     theme_file: ClassVar[str] = "ocean"
+
+
+@cache
+def _builtin(name: str) -> Theme:
+    return Theme.load(builtin_dir() / f"{name}.toml")
+
+
+def _builtin_fields(name: str) -> dict[str, Any]:
+    """The model fields of a built-in theme (its file is read once: built-ins do not change
+    while Livery runs)."""
+    theme = _builtin(name)
+    fields = dict(theme)
+    fields["overrides"] = dict(theme.overrides)
+    return fields

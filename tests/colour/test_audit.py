@@ -7,8 +7,8 @@ import json
 import pytest
 
 import livery.themes
-from livery.colour.audit import AuditReport
-from livery.colour.pairs import PAIRS, REQUIRED, Role
+from livery.theme.colour.audit import AuditReport
+from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
 
 GRADIO = ("base", "default", "soft", "glass", "monochrome", "origin", "citrus", "ocean")
 ORIGINAL = ("aurora", "ember", "fjord", "moss", "ink", "folio", "beacon")

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import livery
-from livery.colour.pairs import PAIRS
+from livery.theme.colour.pairs import PAIRS
 
 LIVERY = [sys.executable, "-m", "livery"]
 HEX = re.compile(r"#[0-9a-f]{6}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import livery.themes
-from livery.colour.contrast import Colour, apca, colours_in, wcag_ratio
+from livery.theme.colour.contrast import Colour, apca, colours_in, wcag_ratio
 
 
 def check(theme: livery.Theme, label: str, mode: str = "light"):

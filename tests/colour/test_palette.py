@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 import livery
 import livery.themes
-from livery.colour.palette import place
+from livery.theme.colour.palette import place
 from livery.theme.palettes import NAMED, SHADES
-from livery.theme.tomlfile import read as read_toml
 
 HEX = re.compile(r"#[0-9a-f]{6}")
 
@@ -89,7 +88,7 @@ def test_a_grey_seed_gives_a_grey_palette() -> None:
 
 def test_palettes_are_deterministic() -> None:
     first = [livery.palette(seed).expand() for seed in ALL_SEEDS]
-    livery.colour.palette.palette.cache_clear()
+    livery.palette.cache_clear()
     second = [livery.palette(seed).expand() for seed in ALL_SEEDS]
     assert first == second
     assert livery.palette("#7c3aed").seed == "#7c3aed"
@@ -161,4 +160,4 @@ def test_seed_themes_round_trip_through_toml_keeping_the_seed(tmp_path, seeds) -
     assert loaded == theme
     assert loaded.primary_hue.seed == primary
     assert loaded.css() == theme.css()
-    assert read_toml(path) == theme
+    assert livery.Theme.load(path) == theme

@@ -9,9 +9,9 @@ import pytest
 from coloraide import Color as ColourValue
 
 import livery.themes
-from livery.colour.contrast import colours_in
-from livery.colour.pairs import PAIRS, REQUIRED, Role
-from livery.colour.repair import ContrastRepairError, RepairResult
+from livery.theme.colour.contrast import colours_in
+from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
+from livery.theme import ContrastRepairError, RepairResult
 from livery.theme.catalogue import BY_NAME
 
 GRADIO = ("base", "default", "soft", "glass", "monochrome", "origin", "citrus", "ocean")

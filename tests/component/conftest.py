@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from livery.component.build import BuildResult, build_project
-from livery.component.errors import NodeNotFoundError
 from livery.component.node import find_node
 from livery.component.templates import create, templates
+from livery.errors import NodeNotFoundError
 
 TEMPLATES = tuple(templates())
 PIP_INSTALL = (sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from livery.component.build import BuildResult, build_project
-from livery.component.errors import BuildError
 from livery.component.names import component_names
-from livery.component.project import Project, ProjectError
+from livery.component.project import Project
+from livery.errors import BuildError, ProjectError
 
 from .conftest import NAMES, TEMPLATES
 

@@ -23,10 +23,10 @@ from livery.component.visual import (
     MODES,
     RESULTS_DIR,
     SNAPSHOT_DIR,
-    SelectionError,
     parse_modes,
     parse_themes,
 )
+from livery.errors import SelectionError
 from livery.testing.matrix import Shot, _batches
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -34,15 +34,8 @@ pytestmark = [pytest.mark.build, pytest.mark.browser]
 STORIES = ("empty", "with-a-value", "disabled", "error")
 """The slugs of the text template's stories (its demo/app.py)."""
 
-_CLI = (
-    "import sys\n"
-    "from livery.cli import component, component_test, main\n"
-    "if not any(command.name == 'test' for command in component.app.registered_commands):\n"
-    "    component.app.command('test')(component_test.test)\n"
-    "sys.argv[0] = 'livery'\n"
-    "main()\n"
-)
-"""``livery`` with ``component test`` registered (as livery.cli does once it is wired in)."""
+_CLI = "import sys\nfrom livery.cli import main\nsys.argv[0] = 'livery'\nmain()\n"
+"""``livery``, as its console script runs it."""
 
 
 def livery_test(project: Path, *args: str, ci: bool = False) -> subprocess.CompletedProcess[str]:

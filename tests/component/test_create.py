@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from livery.component import manifest
-from livery.component.errors import TemplateError
 from livery.component.templates import create, templates
+from livery.errors import TemplateError
 
 from .conftest import TEMPLATES
 

@@ -84,7 +84,8 @@ def test_no_stub_file_is_written_into_the_package(text_class: type[Component]) -
 
 
 def test_a_missing_gradio_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    from livery.component.gradio import GradioMissingError, import_gradio
+    from livery.component.gradio import import_gradio
+    from livery.errors import GradioMissingError
 
     monkeypatch.setitem(sys.modules, "gradio", None)
     with pytest.raises(GradioMissingError, match=r"pip install 'livery\[gradio\]'"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from livery.component.errors import TemplateError
 from livery.component.names import component_names, normalise_distribution
+from livery.errors import TemplateError
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from livery.component.errors import NodeNotFoundError
 from livery.component.node import find_node
+from livery.errors import NodeNotFoundError
 
 
 def fake_node(folder: Path, version: str = "20.11.1") -> Path:

@@ -26,8 +26,8 @@ from starlette.testclient import TestClient
 
 from livery.component import Story
 from livery.component.build import BuildResult
-from livery.component.errors import AssetsMissingError
 from livery.component.playground import Demo, DemoError, create_app, load_demo
+from livery.errors import AssetsMissingError
 
 pytestmark = pytest.mark.build
 LIVERY = (sys.executable, "-m", "livery")

@@ -27,7 +27,8 @@ import pytest
 
 import livery
 from livery.component.build import BuildResult
-from livery.component.publish import PublishError, publish_project
+from livery.component.publish import publish_project
+from livery.errors import PublishError
 
 pytestmark = pytest.mark.build
 pytest.importorskip("twine", reason="publishing needs twine")

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from livery.component import publish
-from livery.component.publish import PublishError, Release, upload
+from livery.component.publish import Release, upload
 from livery.component.secrets import MASK, Scrubber
+from livery.errors import PublishError
 
 
 def test_known_secrets_url_passwords_and_token_shapes_are_masked(tmp_path: Path) -> None:

@@ -253,9 +253,11 @@ def test_use_namespace_rewriting_leaves_selectors_alone(theme: Theme, write) -> 
 
 
 def test_a_broken_livery_module_is_named(theme: Theme, monkeypatch) -> None:
-    import livery.css.build as build
+    import livery.theme.css.build as build
 
-    monkeypatch.setattr(build, "prelude", lambda theme, dark: "$x: 1;\n$y: rgb(0 0 0 / 1);\n")
+    monkeypatch.setattr(
+        build, "prelude", lambda resolved, dark, name="": "$x: 1;\n$y: rgb(0 0 0 / 1);\n"
+    )
     with pytest.raises(ScssError) as caught:
         compile_custom(theme, '\n@import "livery";\n')
     assert str(caught.value) == (

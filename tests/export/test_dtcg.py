@@ -16,6 +16,7 @@ import livery
 from livery.theme import library
 from livery.theme.catalogue import VARIABLES
 from livery.theme.export import dtcg
+from livery.theme.export.convert import Token, convert
 from livery.theme.values import Kind
 
 from .dtcg_rules import (
@@ -30,8 +31,12 @@ from .dtcg_rules import (
 THEMES = sorted(library.entries())
 
 
+def _export(theme: livery.Theme) -> str:
+    return dtcg.export(theme.resolved(), name=theme.name, description=theme.description)
+
+
 def _document(theme: livery.Theme) -> dict[str, Any]:
-    return json.loads(dtcg.export(theme))
+    return json.loads(_export(theme))
 
 
 def _hostile() -> livery.Theme:
@@ -58,7 +63,7 @@ def _hostile() -> livery.Theme:
 def theme(request: pytest.FixtureRequest) -> livery.Theme:
     if request.param == "hostile":
         return _hostile()
-    return library.load(request.param)
+    return livery.Theme.load(request.param)
 
 
 def test_the_resolver_document_and_every_resolution_validate(theme: livery.Theme) -> None:
@@ -267,8 +272,8 @@ def test_a_variable_whose_modes_need_different_types_is_css_only() -> None:
 
 
 def test_the_export_is_deterministic_json() -> None:
-    first = dtcg.export(livery.themes.Ocean())
-    assert first == dtcg.export(livery.themes.Ocean())
+    first = _export(livery.themes.Ocean())
+    assert first == _export(livery.themes.Ocean())
     assert first.endswith("}\n")
     document = json.loads(first)
     assert list(document) == [
@@ -371,15 +376,15 @@ def test_the_validator_rejects_broken_resolver_documents(breakage: str) -> None:
 
 
 def test_convert_refuses_what_dtcg_cannot_type() -> None:
-    assert dtcg.convert(Kind.LENGTH, "4px 8px") is None
-    assert dtcg.convert(Kind.LENGTH, "calc(4px - 1px)") is None
-    assert dtcg.convert(Kind.LENGTH, "1em") is None
-    assert dtcg.convert(Kind.COLOUR, "none") is None
-    assert dtcg.convert(Kind.COLOUR, "currentcolor") is None
-    assert dtcg.convert(Kind.SHADOW, "0 1px 2px") is None  # no colour: currentcolor
-    assert dtcg.convert(Kind.WEIGHT, "bolder") is None
-    assert dtcg.convert(Kind.TRANSITION, "none") is None
-    assert dtcg.convert(Kind.TRANSITION, "color 1s, opacity 2s") is None
-    assert dtcg.convert(Kind.TRANSFORM, "scale(1.02)") is None
-    assert dtcg.convert(Kind.FILL, "linear-gradient(red 10px, blue)") is None
-    assert dtcg.convert(Kind.LENGTH, "0") == dtcg.Token("dimension", {"value": 0, "unit": "px"})
+    assert convert(Kind.LENGTH, "4px 8px") is None
+    assert convert(Kind.LENGTH, "calc(4px - 1px)") is None
+    assert convert(Kind.LENGTH, "1em") is None
+    assert convert(Kind.COLOUR, "none") is None
+    assert convert(Kind.COLOUR, "currentcolor") is None
+    assert convert(Kind.SHADOW, "0 1px 2px") is None  # no colour: currentcolor
+    assert convert(Kind.WEIGHT, "bolder") is None
+    assert convert(Kind.TRANSITION, "none") is None
+    assert convert(Kind.TRANSITION, "color 1s, opacity 2s") is None
+    assert convert(Kind.TRANSFORM, "scale(1.02)") is None
+    assert convert(Kind.FILL, "linear-gradient(red 10px, blue)") is None
+    assert convert(Kind.LENGTH, "0") == Token("dimension", {"value": 0, "unit": "px"})

@@ -11,8 +11,7 @@ import pytest
 import livery
 from livery.cli.theme import ExportFormat
 from livery.errors import ThemeFileError
-from livery.theme import tomlfile
-from livery.theme.export import FORMATS, export, write
+from livery.theme.export import FORMATS, export, write_export
 
 
 def test_the_registry_lists_every_format_with_its_suffix() -> None:
@@ -44,8 +43,8 @@ def test_the_reused_formats_are_what_the_theme_already_writes() -> None:
         export(theme, "gradio")
         == json.dumps(theme.to_gradio(), indent=1, ensure_ascii=False) + "\n"
     )
-    assert export(theme, "toml") == tomlfile.dumps(theme)
-    assert tomlfile.loads(export(theme, "toml")) == theme
+    assert export(theme, "toml") == theme.to_toml()
+    assert livery.Theme.from_toml(export(theme, "toml")) == theme
 
 
 def test_an_unknown_format_names_the_known_ones() -> None:
@@ -64,7 +63,7 @@ def test_a_failed_write_is_a_theme_file_error_and_keeps_the_old_file(
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(ThemeFileError, match=r"theme\.scss: cannot write the export: Permission"):
-        write("new", target)
+        write_export("new", target)
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["theme.scss"]  # no temporary file left
 
@@ -73,6 +72,6 @@ def test_writing_under_a_file_says_so(tmp_path: Path) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("keep")
     with pytest.raises(ThemeFileError, match="blocker is a file, not a folder"):
-        write("x", blocker / "deeper" / "theme.css")
+        write_export("x", blocker / "deeper" / "theme.css")
     assert blocker.read_text() == "keep"
-    assert write("x", tmp_path / "new" / "theme.css").read_text() == "x"
+    assert write_export("x", tmp_path / "new" / "theme.css").read_text() == "x"

@@ -32,7 +32,7 @@ def _hostile() -> livery.Theme:
 def theme(request: pytest.FixtureRequest) -> livery.Theme:
     if request.param == "hostile":
         return _hostile()
-    return library.load(request.param)
+    return livery.Theme.load(request.param)
 
 
 def _compile(source: str, **options: Any) -> str:
@@ -87,7 +87,7 @@ def _canon(css: str) -> list[Any]:
 
 
 def test_every_variable_and_map_entry_compiles_to_the_theme_value(theme: livery.Theme) -> None:
-    source = scss.export(theme)
+    source = scss.export(theme.resolved(), name=theme.name)
     names = [variable.name.replace("_", "-") for variable in VARIABLES]
     dark = [
         v.name.replace("_", "-")
@@ -112,10 +112,10 @@ def test_every_variable_and_map_entry_compiles_to_the_theme_value(theme: livery.
 
 
 def test_the_file_declares_values_only_and_names_the_theme(theme: livery.Theme) -> None:
-    source = scss.export(theme)
+    source = scss.export(theme.resolved(), name=theme.name)
     assert _compile(source).strip() == ""
     assert source.splitlines()[0].startswith(f'// Livery theme "{theme.name}"')
-    assert source == scss.export(theme)  # deterministic
+    assert source == scss.export(theme.resolved(), name=theme.name)  # deterministic
     declared = [line.split(":")[0] for line in source.splitlines() if line.startswith("$")]
     expected = ["$" + v.name.replace("_", "-") for v in VARIABLES]
     assert declared[:219] == expected
@@ -123,7 +123,7 @@ def test_the_file_declares_values_only_and_names_the_theme(theme: livery.Theme) 
 
 def test_a_user_stylesheet_uses_variables_maps_and_the_dark_mixin(tmp_path: Path) -> None:
     theme = livery.themes.Soft()
-    (tmp_path / "_livery-soft.scss").write_text(scss.export(theme))
+    (tmp_path / "_livery-soft.scss").write_text(scss.export(theme.resolved(), name=theme.name))
     user = """
 @import "livery-soft";
 .card {
@@ -160,7 +160,7 @@ def test_a_user_stylesheet_uses_variables_maps_and_the_dark_mixin(tmp_path: Path
 
 def test_the_mixin_uses_the_selectors_of_the_stylesheet() -> None:
     theme = livery.themes.Default()
-    source = scss.export(theme)
+    source = scss.export(theme.resolved(), name=theme.name)
     for switch in ("class", "attribute", "media", "all"):
         sheet = _rules(theme.css(dark=switch))
         sheet_dark = [selector for selector, _ in sheet if selector != ":root"]
@@ -176,7 +176,7 @@ def test_the_mixin_uses_the_selectors_of_the_stylesheet() -> None:
 
 def test_values_with_quotes_and_sass_words_stay_valid() -> None:
     theme = _hostile()
-    source = scss.export(theme)
+    source = scss.export(theme.resolved(), name=theme.name)
     assert '$font: unquote("null, Noto Sans, serif");' in source
     assert '$font-mono: unquote("true");' in source
     assert '$checkbox-check: unquote("url(\\"data:image/svg+xml,' in source

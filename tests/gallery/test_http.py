@@ -132,7 +132,7 @@ def test_path_traversal_is_a_404(gallery: Gallery, path: str) -> None:
 
 
 def test_asset_types_are_limited(tmp_path: Path) -> None:
-    from livery.gallery.app import safe_static_path
+    from livery.gallery.routes.files import safe_static_path
     from livery.gallery.render import static_dir
 
     root = static_dir()
@@ -153,7 +153,7 @@ def test_builder_api(gallery: Gallery) -> None:
     assert css.status_code == 200 and css.text == data["css"]
     toml = gallery.get("api/build.toml", params={"s": data["state"]})
     assert toml.headers["content-disposition"] == 'attachment; filename="soft.toml"'
-    assert livery.theme.tomlfile.loads(toml.text).primary_hue.name == "rose"
+    assert livery.Theme.from_toml(toml.text).primary_hue.name == "rose"
 
     bad = gallery.post("api/build", json={"from": "soft", "variables": {"body_text_color": "x;}"}})
     assert bad.status_code == 200 and bad.json()["ok"] is False
@@ -197,7 +197,7 @@ def test_hostile_valid_theme_downloads_stay_data(hostile_gallery: Gallery) -> No
     css = hostile_gallery.get("themes/xss/scoped.css").text
     assert "<" not in css and "alert" not in css
     toml = hostile_gallery.get("themes/xss/xss.toml").text
-    assert livery.theme.tomlfile.loads(toml).name == XSS_NAME
+    assert livery.Theme.from_toml(toml).name == XSS_NAME
 
 
 # --- the command line -----------------------------------------------------------------------

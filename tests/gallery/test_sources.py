@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import livery
+from livery.errors import ThemeBuilderError
 from livery.gallery import cards, hues, snippets
-from livery.gallery.builder import Builder, BuildError
+from livery.gallery.builder import Builder
 from livery.gallery.registry import Registry
 from livery.gallery.sources import collect, is_theme_file
 from livery.theme.palettes import NAMED
@@ -152,7 +153,7 @@ def test_builder_applies_settings_through_the_engine() -> None:
         "variables": {"link_text_color": "*secondary_600", "block_radius": ""},
     }
     built = builder.build(request)
-    from_toml = livery.theme.tomlfile.loads(built.toml)
+    from_toml = livery.Theme.from_toml(built.toml)
     namespace: dict[str, object] = {}
     exec(built.python, namespace)
     assert namespace["theme"] == from_toml
@@ -177,7 +178,7 @@ def test_builder_errors_are_one_line(request_data: object, message: str) -> None
     with pytest.raises(livery.LiveryError) as caught:
         Builder(Registry()).build(request_data)
     assert message in str(caught.value) and "\n" not in str(caught.value)
-    assert isinstance(caught.value, (BuildError, livery.ThemeError))
+    assert isinstance(caught.value, (ThemeBuilderError, livery.ThemeError))
 
 
 def test_installed_theme_packages_show_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 
 import livery
-from livery.gallery.static_site import MARKER, BuildFolderError, build
+from livery.errors import BuildFolderError
+from livery.gallery.static_site import MARKER, build
 
 from .conftest import good_theme, write_hostile
 

@@ -12,10 +12,10 @@ import pytest
 from livery.testing.plugin import (
     baseline_folder,
     baseline_path,
-    in_ci,
     results_folder,
     snapshot_name,
 )
+from livery.testing.session import in_ci
 
 
 @pytest.mark.parametrize(

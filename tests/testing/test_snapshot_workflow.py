@@ -82,7 +82,7 @@ def test_baseline_lifecycle(project: pytest.Pytester, run: Run) -> None:
     result = run()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
-        ["*SnapshotMismatch: snapshot 'button': * pixels differ from the baseline*"]
+        ["*SnapshotMismatchError: snapshot 'button': * pixels differ from the baseline*"]
     )
     result.stdout.fnmatch_lines(["livery: snapshot failures, see *report.html"])
     failed = results / "test_ui.py" / "test_button[light]"
@@ -139,5 +139,5 @@ def test_a_missing_chromium_is_an_actionable_error(
     result = run()
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(
-        ["*ChromiumNotFound: LIVERY_CHROMIUM=*no-such-chromium: no such file"]
+        ["*ChromiumNotFoundError: LIVERY_CHROMIUM=*no-such-chromium: no such file"]
     )

@@ -18,18 +18,9 @@ from hypothesis import strategies as st
 from tinycss2 import ast
 
 import livery
-from livery.theme import tomlfile
-from livery.theme.catalogue import VARIABLES
 from livery.themes import Base, Font, GoogleFont, LocalFont
 
-EXPECTED_NAMES = ["--" + variable.name.replace("_", "-") for variable in VARIABLES]
-NAME_OF = {"--" + variable.name.replace("_", "-"): variable.name for variable in VARIABLES}
-DARK_SELECTORS = {
-    "class": ":root.dark, :root .dark",
-    "attribute": ':root[data-theme="dark"], :root [data-theme="dark"]',
-    "all": ':root.dark, :root .dark, :root[data-theme="dark"], :root [data-theme="dark"]',
-    "media": None,
-}
+from .css_rules import assert_values, canon, face_declarations, read_stylesheet, walk
 
 COLOUR = "body_text_color"
 FILL = "body_background_fill"
@@ -50,47 +41,10 @@ ALL_KINDS = [
 # --- checking a compiled stylesheet --------------------------------------------------------
 
 
-def _canon(text: str) -> str:
-    """tinycss2 writes strings with double quotes; compare quote style-blind."""
-    return text.replace("'", '"').strip()
-
-
-def _walk(tokens: list[ast.Node]) -> list[ast.Node]:
-    found = []
-    for token in tokens:
-        found.append(token)
-        if isinstance(token, ast.FunctionBlock):
-            found += _walk(token.arguments)
-        elif isinstance(token, (ast.ParenthesesBlock, ast.SquareBracketsBlock)):
-            found += _walk(token.content)
-    return found
-
-
-def _declarations(content: list[ast.Node]) -> dict[str, str]:
-    """Custom properties of one block: each exactly once, nothing but plain declarations."""
-    found: dict[str, str] = {}
-    for node in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
-        assert node.type == "declaration", f"unexpected {node.type} in a block: {node!r}"
-        assert not node.important, node.name
-        assert node.name not in found, f"{node.name} declared twice"
-        for token in _walk(node.value):
-            assert not isinstance(
-                token, (ast.ParseError, ast.CurlyBracketsBlock, ast.AtKeywordToken)
-            ), f"{node.name}: {token!r}"
-        found[node.name] = tinycss2.serialize(node.value).strip()
-    return found
-
-
-def _block_names(names: list[str]) -> list[str]:
-    return ["--" + name.replace("_", "-") for name in names]
-
-
 def check_stylesheet(
     theme: livery.Theme, css: str, *, dark: str = "class", resolve: bool = False
 ) -> dict[str, str]:
     """Assert ``css`` is exactly the stylesheet ``theme`` stands for; return ``:root``'s values."""
-    assert "<" not in css
-    assert "</style" not in css.lower()
     resolved = theme.resolved()
     if resolve:
         light = {name: resolved.literal(name) for name in resolved.light}
@@ -101,78 +55,25 @@ def check_stylesheet(
         changed = list(resolved.redeclare)
         dark_values = {name: resolved.value(name, dark=True).css for name in changed}
 
-    fonts = (*theme.font, *theme.font_mono)
-    google = list(dict.fromkeys(f for f in fonts if isinstance(f, GoogleFont)))
-    local = list(dict.fromkeys(f for f in fonts if isinstance(f, LocalFont)))
-    faces = [font for font in local for _ in font.weights]
-
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    for rule in rules:
-        assert rule.type != "error", rule
-    expected_types = (
-        ["at-rule"] * (len(google) + len(faces))
-        + ["qualified-rule"]
-        + (["qualified-rule"] if changed and DARK_SELECTORS[dark] else [])
-        + (["at-rule"] if changed and dark in ("media", "all") else [])
-    )
-    assert [rule.type for rule in rules] == expected_types
-
-    position = 0
-    for font in google:
-        rule = rules[position]
-        position += 1
-        assert rule.lower_at_keyword == "import"
+    sheet = read_stylesheet(theme, css, dark=dark, changed=changed)
+    for font, rule in sheet.imports:
         assert rule.content is None
-        urls = [t for t in _walk(rule.prelude) if isinstance(t, ast.StringToken)]
+        urls = [t for t in walk(rule.prelude) if isinstance(t, ast.StringToken)]
         assert len(urls) == 1
         assert urls[0].value.startswith("https://fonts.googleapis.com/css2?family=")
         assert font.name.replace(" ", "+") in urls[0].value
-    for font in faces:
-        rule = rules[position]
-        position += 1
-        assert rule.lower_at_keyword == "font-face"
-        face = {
-            node.lower_name: node.value
-            for node in tinycss2.parse_declaration_list(
-                rule.content, skip_comments=True, skip_whitespace=True
-            )
-        }
+    for font, _weight, rule in sheet.faces:
+        face = face_declarations(rule)
         assert set(face) == {"font-family", "src", "font-weight", "font-style"}, face
         family = [t for t in face["font-family"] if not isinstance(t, ast.WhitespaceToken)]
         assert len(family) == 1
         assert isinstance(family[0], ast.StringToken)
         assert family[0].value == font.name
         assert tinycss2.serialize(face["src"]).strip().startswith("url(")
-
-    root = rules[position]
-    position += 1
-    assert tinycss2.serialize(root.prelude).strip() == ":root"
-    declared = _declarations(root.content)
-    assert list(declared) == EXPECTED_NAMES
-    for css_name, value in declared.items():
-        assert _canon(value) == _canon(light[NAME_OF[css_name]]), css_name
-
-    dark_blocks = []
-    if changed and DARK_SELECTORS[dark]:
-        rule = rules[position]
-        position += 1
-        assert tinycss2.serialize(rule.prelude).strip() == DARK_SELECTORS[dark]
-        dark_blocks.append(rule.content)
-    if changed and dark in ("media", "all"):
-        rule = rules[position]
-        position += 1
-        assert rule.lower_at_keyword == "media"
-        assert tinycss2.serialize(rule.prelude).strip() == "(prefers-color-scheme: dark)"
-        inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-        assert [r.type for r in inner] == ["qualified-rule"]
-        assert tinycss2.serialize(inner[0].prelude).strip() == ":root"
-        dark_blocks.append(inner[0].content)
-    for content in dark_blocks:
-        block = _declarations(content)
-        assert list(block) == _block_names(changed)
-        for css_name, value in block.items():
-            assert _canon(value) == _canon(dark_values[NAME_OF[css_name]]), css_name
-    return declared
+    assert_values(sheet.root, light)
+    for block in sheet.dark.values():
+        assert_values(block, dark_values)
+    return sheet.root
 
 
 # --- fixed attack strings ---------------------------------------------------------------
@@ -237,7 +138,7 @@ def test_attack_string_is_refused(attack: str, name: str) -> None:
 def test_attack_string_in_a_theme_file_or_gradio_json_is_refused(attack: str) -> None:
     text = f"[variables]\n{FILL} = {json.dumps(attack)}\n"
     with pytest.raises(livery.InvalidValueError) as caught:
-        tomlfile.loads(text, source="evil.toml")
+        livery.Theme.from_toml(text, source="evil.toml")
     assert str(caught.value).startswith(f"evil.toml: {FILL} = ")
     with pytest.raises(livery.InvalidValueError) as caught:
         livery.Theme.from_gradio({"theme": {FILL: attack, f"{COLOUR}_dark": "red"}})
@@ -427,9 +328,7 @@ def _set_and_check(name: str, text: str) -> None:
     except livery.ThemeReferenceError:
         return  # e.g. *unknown: refused when the theme is compiled
     declared = check_stylesheet(theme, css)
-    assert _canon(declared["--" + name.replace("_", "-")]) == _canon(
-        theme.resolved().value(name).css
-    )
+    assert canon(declared["--" + name.replace("_", "-")]) == canon(theme.resolved().value(name).css)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -500,7 +399,7 @@ def test_any_font_name_is_refused_or_quoted(name: str) -> None:
 def test_ordinary_font_names_compile(cls: type[Font], name: str) -> None:
     theme = Base(font=[cls(name), "sans-serif"])
     declared = check_stylesheet(theme, theme.css())
-    assert _canon(declared["--font"]) == _canon(f"'{name}', sans-serif")
+    assert canon(declared["--font"]) == canon(f"'{name}', sans-serif")
 
 
 @pytest.mark.parametrize(

@@ -15,22 +15,20 @@ import tinycss2
 from tinycss2 import ast
 
 import livery
-from livery.theme import library
-from livery.theme.catalogue import BY_NAME, VARIABLES
-from livery.theme.resolve import Resolved
-from livery.themes import Base, GoogleFont, LocalFont
+from livery.theme import BY_NAME, Resolved, entries
+from livery.themes import Base, LocalFont
 
-EXPECTED_NAMES = ["--" + variable.name.replace("_", "-") for variable in VARIABLES]
-NAME_OF = {"--" + variable.name.replace("_", "-"): variable.name for variable in VARIABLES}
-CLASS = ":root.dark, :root .dark"
-ATTRIBUTE = ':root[data-theme="dark"], :root [data-theme="dark"]'
-DARK_SELECTORS = {
-    "class": CLASS,
-    "attribute": ATTRIBUTE,
-    "all": f"{CLASS}, {ATTRIBUTE}",
-    "media": None,
-}
-THEMES = sorted(library.entries())
+from .css_rules import (
+    CLASS,
+    DARK_SELECTORS,
+    EXPECTED_NAMES,
+    assert_values,
+    face_declarations,
+    read_stylesheet,
+    walk,
+)
+
+THEMES = sorted(entries())
 GRADIO_THEMES = ["base", "citrus", "default", "glass", "monochrome", "ocean", "origin", "soft"]
 """The built-ins that mirror a Gradio class (the others are Livery's own, on system fonts)."""
 VAR = re.compile(r"var\(--([A-Za-z0-9_-]+)\)")
@@ -50,37 +48,6 @@ def test_every_builtin_is_in_the_library() -> None:
 # --- an independent reading of the stylesheet ---------------------------------------------
 
 
-def _canon(text: str) -> str:
-    """tinycss2 writes strings with double quotes; compare quote style-blind."""
-    return text.replace("'", '"').strip()
-
-
-def _walk(tokens: list[ast.Node]) -> list[ast.Node]:
-    found = []
-    for token in tokens:
-        found.append(token)
-        if isinstance(token, ast.FunctionBlock):
-            found += _walk(token.arguments)
-        elif isinstance(token, (ast.ParenthesesBlock, ast.SquareBracketsBlock)):
-            found += _walk(token.content)
-    return found
-
-
-def _declarations(content: list[ast.Node]) -> dict[str, list[ast.Node]]:
-    """Custom properties of one block: each exactly once, nothing but plain declarations."""
-    found: dict[str, list[ast.Node]] = {}
-    for node in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True):
-        assert node.type == "declaration", f"unexpected {node.type} in a block: {node!r}"
-        assert not node.important, node.name
-        assert node.name not in found, f"{node.name} declared twice"
-        for token in _walk(node.value):
-            assert not isinstance(
-                token, (ast.ParseError, ast.CurlyBracketsBlock, ast.AtKeywordToken)
-            ), f"{node.name}: {token!r}"
-        found[node.name] = node.value
-    return found
-
-
 def _literal(resolved: Resolved, name: str, dark: bool) -> str:
     """Follow every ``var(--x)`` of ``name``'s value in one mode down to literal text."""
     text = resolved.value(name, dark=dark).css
@@ -94,8 +61,6 @@ def check_stylesheet(
 
     Returns the blocks found: ``":root"`` and one entry per dark block, each name → value.
     """
-    assert "<" not in css
-    assert "</style" not in css.lower()
     assert ";;" not in css
     resolved = theme.resolved()
     if resolve:
@@ -107,71 +72,19 @@ def check_stylesheet(
         changed = list(resolved.redeclare)
         dark_values = {name: resolved.value(name, dark=True).css for name in changed}
 
-    fonts = (*theme.font, *theme.font_mono)
-    google = list(dict.fromkeys(f for f in fonts if isinstance(f, GoogleFont)))
-    local = list(dict.fromkeys(f for f in fonts if isinstance(f, LocalFont)))
-    faces = [(font, weight) for font in local for weight in font.weights]
-
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    for rule in rules:
-        assert rule.type != "error", rule
-    expected_types = (
-        ["at-rule"] * (len(google) + len(faces))
-        + ["qualified-rule"]
-        + (["qualified-rule"] if changed and DARK_SELECTORS[dark] else [])
-        + (["at-rule"] if changed and dark in ("media", "all") else [])
-    )
-    assert [rule.type for rule in rules] == expected_types
-
-    position = 0
-    for _font in google:
-        assert rules[position].lower_at_keyword == "import"
-        position += 1
-    for font, weight in faces:
-        rule = rules[position]
-        position += 1
-        assert rule.lower_at_keyword == "font-face"
+    sheet = read_stylesheet(theme, css, dark=dark, changed=changed)
+    for font, weight, rule in sheet.faces:
         face = {
-            node.lower_name: tinycss2.serialize(node.value).strip()
-            for node in tinycss2.parse_declaration_list(
-                rule.content, skip_comments=True, skip_whitespace=True
-            )
+            name: tinycss2.serialize(value).strip()
+            for name, value in face_declarations(rule).items()
         }
         assert face["font-family"] == f'"{font.name}"'
         assert face["font-weight"] == str(weight)
         assert face["src"].startswith('url("static/fonts/')
-
-    blocks: dict[str, dict[str, str]] = {}
-    root = rules[position]
-    position += 1
-    assert tinycss2.serialize(root.prelude).strip() == ":root"
-    declared = _declarations(root.content)
-    assert list(declared) == EXPECTED_NAMES
-    blocks[":root"] = {n: tinycss2.serialize(v).strip() for n, v in declared.items()}
-    for css_name, value in blocks[":root"].items():
-        assert _canon(value) == _canon(light[NAME_OF[css_name]]), css_name
-
-    dark_blocks = []
-    if changed and DARK_SELECTORS[dark]:
-        rule = rules[position]
-        position += 1
-        assert tinycss2.serialize(rule.prelude).strip() == DARK_SELECTORS[dark]
-        dark_blocks.append((DARK_SELECTORS[dark], rule.content))
-    if changed and dark in ("media", "all"):
-        rule = rules[position]
-        position += 1
-        assert rule.lower_at_keyword == "media"
-        assert tinycss2.serialize(rule.prelude).strip() == "(prefers-color-scheme: dark)"
-        inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-        assert [r.type for r in inner] == ["qualified-rule"]
-        assert tinycss2.serialize(inner[0].prelude).strip() == ":root"
-        dark_blocks.append(("@media", inner[0].content))
-    for key, content in dark_blocks:
-        block = {n: tinycss2.serialize(v).strip() for n, v in _declarations(content).items()}
-        assert list(block) == ["--" + name.replace("_", "-") for name in changed]
-        for css_name, value in block.items():
-            assert _canon(value) == _canon(dark_values[NAME_OF[css_name]]), css_name
-        blocks[key] = block
+    assert_values(sheet.root, light)
+    for block in sheet.dark.values():
+        assert_values(block, dark_values)
+    blocks = {":root": sheet.root, **sheet.dark}
     for block in blocks.values():
         assert "None" not in block.values()
     return blocks
@@ -193,7 +106,7 @@ def _var_references(css: str) -> set[str]:
             for node in tinycss2.parse_declaration_list(content):
                 if node.type != "declaration":
                     continue
-                for token in _walk(node.value):
+                for token in walk(node.value):
                     if isinstance(token, ast.FunctionBlock) and token.lower_name == "var":
                         args = [a for a in token.arguments if a.type != "whitespace"]
                         names.add(args[0].value)
@@ -207,7 +120,7 @@ _LOADED: dict[str, livery.Theme] = {}
 
 def _theme(name: str) -> livery.Theme:
     if name not in _LOADED:
-        _LOADED[name] = library.entries()[name].load()
+        _LOADED[name] = livery.Theme.load(name)
     return _LOADED[name]
 
 
@@ -235,7 +148,7 @@ def test_builtin_stylesheet_has_exactly_the_expected_rules(
         assert css.endswith("}\n")
     # deterministic: same object twice, and a freshly loaded theme
     assert theme.css(dark=dark, minify=minify, resolve=resolve) == css
-    fresh = library.entries()[name].load()
+    fresh = livery.Theme.load(name)
     assert fresh.css(dark=dark, minify=minify, resolve=resolve) == css
 
 

@@ -11,7 +11,7 @@ import sys
 import typer
 
 from livery import __version__
-from livery.cli import check, component, component_test, css, gallery, palette, theme
+from livery.cli import component, css, gallery, palette, theme
 from livery.cli.console import error_line
 from livery.errors import LiveryError
 
@@ -23,8 +23,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-theme.app.command("check")(check.check)
-component.app.command("test")(component_test.test)
 app.add_typer(theme.app, name="theme")
 app.add_typer(css.app, name="css")
 app.add_typer(component.app, name="component")

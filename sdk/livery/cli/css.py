@@ -8,9 +8,9 @@ import typer
 
 from livery._files import write_atomic
 from livery.cli.console import err, error_line, escape, out
-from livery.cli.options import DarkSwitch
-from livery.css import build_custom
-from livery.theme.model import Theme
+from livery.cli.options import DarkOption
+from livery.theme import Theme
+from livery.theme.css import build_custom
 
 app = typer.Typer(help="Compile custom CSS or SCSS on top of a theme.", no_args_is_help=True)
 
@@ -25,8 +25,8 @@ def build(
     strict: bool = typer.Option(
         False, "--strict", help="Unknown var(--x) names are errors, not warnings."
     ),
-    dark: DarkSwitch = typer.Option(
-        DarkSwitch["class"], "--dark", help="How dark mode is switched on."
+    dark: DarkOption = typer.Option(  # type: ignore[valid-type]
+        DarkOption["class"], "--dark", help="How dark mode is switched on."
     ),
     minify: bool = typer.Option(False, "--minify", help="Leave out all optional whitespace."),
 ) -> None:

@@ -1,10 +1,18 @@
-"""Option types shared by several commands."""
+"""Option types shared by several commands: fixed choices taken from the engine's own lists."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 
-from livery.theme.emit import DARK_SWITCHES
+from livery.theme import DARK_SWITCHES
 
-DarkSwitch = Enum("DarkSwitch", {name: name for name in DARK_SWITCHES}, type=str)  # type: ignore[misc]
+
+def choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """A ``str`` enum of ``values`` (member name = value), which typer shows as the choices
+    of an option; built from the engine's tuple so that a new choice needs no CLI change."""
+    return Enum(name, {value: value for value in values}, type=str)  # type: ignore[return-value]
+
+
+DarkOption = choices("DarkOption", DARK_SWITCHES)
 """How dark mode is switched on: a .dark class, a data-theme attribute, the media query, all."""

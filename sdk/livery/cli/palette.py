@@ -7,9 +7,8 @@ from coloraide import Color as ColourValue
 from rich.table import Table
 
 from livery.cli.console import escape, out
-from livery.colour.palette import SeedError, palette, place
-from livery.errors import ThemeError
-from livery.theme.palettes import SHADES
+from livery.errors import SeedError, ThemeError
+from livery.theme import SHADES, palette, place
 
 
 def show(

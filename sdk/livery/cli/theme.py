@@ -1,9 +1,9 @@
-"""``livery theme …``: list, show, build, export and import themes."""
+"""``livery theme …``: list, show, build, export, import and check themes (one function each)."""
 
 from __future__ import annotations
 
+import json
 import time
-from enum import Enum
 from pathlib import Path
 
 import typer
@@ -11,30 +11,35 @@ from rich.table import Table
 
 from livery._files import write_atomic
 from livery.cli.console import err, escape, out
-from livery.cli.options import DarkSwitch
+from livery.cli.options import DarkOption, choices
 from livery.errors import LiveryError
-from livery.theme import library, tomlfile
-from livery.theme.catalogue import VARIABLES
-from livery.theme.export import FORMATS
-from livery.theme.export import write as write_export
-from livery.theme.model import Theme
+from livery.theme import (
+    FORMATS,
+    LEVELS,
+    VARIABLES,
+    AuditReport,
+    Check,
+    Theme,
+    entries,
+    write_export,
+)
 
 app = typer.Typer(help="Build, inspect and convert themes.", no_args_is_help=True)
 
 
-ExportFormat = Enum(  # type: ignore[misc]
-    "ExportFormat", {name: name for name in FORMATS}, type=str
-)
+ExportFormat = choices("ExportFormat", FORMATS)
 """The export formats, as the registry in ``livery.theme.export`` lists them."""
+Level = choices("Level", LEVELS)
+"""The WCAG levels the contrast audit checks against."""
 
 
 @app.command("list")
 def list_themes() -> None:
     """List the themes in the library (built-in and installed packages)."""
     table = Table("name", "origin", "hues", "description", box=None, pad_edge=False)
-    for name, entry in library.entries().items():
+    for name, entry in entries().items():
         try:
-            theme = entry.load()
+            theme = Theme.load(entry)
         except LiveryError as error:
             table.add_row(escape(name), escape(entry.origin), "—", f"[red]{escape(str(error))}[/]")
             continue
@@ -89,8 +94,8 @@ def build(
         None, "-o", "--output", help="Output file (one theme) or folder (several or --all)."
     ),
     build_all: bool = typer.Option(False, "--all", help="Build every theme in the library."),
-    dark: DarkSwitch = typer.Option(
-        DarkSwitch["class"], "--dark", help="How dark mode is switched on."
+    dark: DarkOption = typer.Option(  # type: ignore[valid-type]
+        DarkOption["class"], "--dark", help="How dark mode is switched on."
     ),
     resolve: bool = typer.Option(False, "--resolve", help="Write literal values, not var()."),
     minify: bool = typer.Option(False, "--minify", help="Leave out all optional whitespace."),
@@ -102,7 +107,7 @@ def build(
     """
     names = list(targets or [])
     if build_all:
-        names += [name for name in library.entries() if name not in names]
+        names += [name for name in entries() if name not in names]
     if not names:
         raise typer.BadParameter("name at least one theme, or pass --all")
     several = len(names) > 1 or build_all
@@ -139,7 +144,7 @@ def build(
 @app.command()
 def export(
     theme_name: str = typer.Argument(..., metavar="NAME|PATH", help="Library name or file."),
-    format: ExportFormat = typer.Option(
+    format: ExportFormat = typer.Option(  # type: ignore[valid-type]
         ...,
         "--format",
         "-f",
@@ -169,7 +174,90 @@ def import_theme(
 ) -> None:
     """Import a Gradio theme JSON file (``gr.Theme.dump``) as a Livery TOML theme file."""
     theme = Theme.from_gradio(source)
-    _emit(tomlfile.dumps(theme), output)
+    _emit(theme.to_toml(), output)
+
+
+@app.command()
+def check(
+    theme_name: str = typer.Argument(..., metavar="NAME|PATH", help="Library name or file."),
+    level: Level = typer.Option(  # type: ignore[valid-type]
+        Level["AA"], "--level", help="WCAG level the pairs must meet."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
+    every: bool = typer.Option(False, "--all", help="List every pair, not only failures."),
+    fix: bool = typer.Option(False, "--fix", help="Repair failing pairs (needs -o)."),
+    output: Path = typer.Option(None, "-o", "--output", help="Where --fix writes the theme."),
+) -> None:
+    """Audit a theme's contrast in light and dark mode; exit 1 if a required pair fails.
+
+    Ratios are WCAG 2.x; APCA Lc is shown for information. With --fix, failing colours move
+    along OKLCH lightness to the nearest passing value and the theme is written to -o.
+    """
+    if fix and output is None:
+        raise typer.BadParameter("--fix needs -o FILE for the repaired theme", param_hint="-o")
+    theme = Theme.load(theme_name)
+    report = theme.audit(level.value)
+    if fix:
+        _fix(theme, level.value, output)
+        return
+    if as_json:
+        out.file.write(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n")
+    else:
+        _print_report(report, every)
+    if not report.passed:
+        raise typer.Exit(1)
+
+
+def _print_report(report: AuditReport, every: bool) -> None:
+    shown = report.checks if every else report.failures
+    if shown:
+        table = Table("mode", "pair", "foreground", "background", "ratio", "needs", "APCA Lc", "")
+        table.box = None
+        for item in shown:
+            table.add_row(*_row(item))
+        out.print(table)
+    verdict = "passes" if report.passed else f"{len(report.failures)} of {len(report.checks)} fail"
+    out.print(
+        f"{escape(report.theme)}: {verdict} at {report.level} "
+        f"(grade {report.grade}; APCA Lc is informative)"
+    )
+
+
+def _row(item: Check) -> list[str]:
+    ratio = "—" if item.ratio is None else f"{item.ratio:.2f}"
+    needs = "—" if item.required is None else f"{item.required:g}"
+    lc = "—" if item.apca is None else f"{item.apca:.0f}"
+    result = "[green]pass[/]" if item.passes else "[red]FAIL[/]"
+    if item.required is None:
+        result = "[dim]info[/]"
+    return [
+        item.mode,
+        escape(item.pair.label),
+        escape(item.foreground),
+        escape(item.background[:40]),
+        ratio,
+        needs,
+        lc,
+        result,
+    ]
+
+
+def _fix(theme: Theme, level: str, output: Path) -> None:
+    fixed, changes = theme.repair_contrast(level)
+    if changes:
+        table = Table("variable", "old", "new", "pair", "mode", "ratio", box=None)
+        for change in changes:
+            table.add_row(
+                change.variable,
+                escape(change.old),
+                escape(change.new),
+                escape(change.pair),
+                change.mode,
+                f"{change.ratio_before:.2f} → {change.ratio_after:.2f}",
+            )
+        out.print(table)
+    fixed.save(output)
+    err.print(f"{len(changes)} change{'s' * (len(changes) != 1)}; wrote {escape(str(output))}")
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -8,7 +8,9 @@ Scaffolding (``templates``), Node.js lookup (``node``), building (``build``), pu
 """
 
 from livery.component.base import Component, Payload
-from livery.component.errors import (
+from livery.component.props import BaseProps
+from livery.component.story import Story
+from livery.errors import (
     AssetsMissingError,
     BuildError,
     ComponentDefinitionError,
@@ -19,8 +21,6 @@ from livery.component.errors import (
     PropsError,
     TemplateError,
 )
-from livery.component.props import BaseProps
-from livery.component.story import Story
 
 __all__ = [
     "AssetsMissingError",

@@ -18,20 +18,20 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 
-from livery.component.errors import (
+from livery.component.props import BaseProps, props_model
+from livery.component.validation import describe
+from livery.errors import (
     AssetsMissingError,
     ComponentDefinitionError,
     PayloadError,
     PropsError,
 )
-from livery.component.props import BaseProps, props_model
-from livery.component.validation import describe
 
 JS_FILE = "index.js"
 CSS_FILE = "style.css"
@@ -326,11 +326,3 @@ def _props_problem(error: ValidationError, model: type[BaseProps]) -> str:
     if not first["loc"]:
         return describe(error, whole="props")
     return f"prop {describe(error)}"
-
-
-def props_of(component: type[Component]) -> Mapping[str, Any]:
-    """Every prop's default value (for hosts that list a component's settings)."""
-    return {
-        name: field.get_default(call_default_factory=True)
-        for name, field in component.props_model().model_fields.items()
-    }

@@ -1,7 +1,7 @@
 """``livery component build``: npm dependencies, bundle, styles, then wheel and sdist.
 
 The steps, each in its own module: ``npm`` (install once, cached by hash), ``bundle``
-(esbuild), ``styles`` (libsass through ``livery.css``), ``assets`` (swap ``templates/`` in
+(esbuild), ``styles`` (libsass through ``livery.theme.css``), ``assets`` (swap ``templates/`` in
 atomically) and ``dist`` (``python -m build --no-isolation``). Node.js is looked up only when
 a step needs it, so a warm build starts no Node.js process at all.
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from livery.component.base import JS_FILE
-from livery.component.errors import BuildError
 from livery.component.node import Node
 from livery.component.project import Project
+from livery.errors import BuildError
 
 _HEADER = re.compile(r"\[(ERROR|WARNING)\]\s+(.*\S)")
 _LOCATION = re.compile(r"^\s+(\S.*?):(\d+):(\d+):\s*$")

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import subprocess
 import sys
 from pathlib import Path
 
-from livery.component.errors import BuildError
+from livery.component.process import run_tool
 from livery.component.project import Project
+from livery.errors import BuildError
 
 _TIMEOUT_S = 300
 _NEEDED = ("build", "hatchling")
@@ -33,16 +33,12 @@ def build_distributions(project: Project) -> tuple[Path, ...]:
             f"pip install {' '.join(missing)}"
         )
     out = project.dist_dir
-    try:
-        result = subprocess.run(
-            [*_BUILD, "--outdir", str(out), str(project.root)],
-            cwd=project.root,
-            capture_output=True,
-            text=True,
-            timeout=_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired:
-        raise BuildError(f"the wheel and sdist build took over {_TIMEOUT_S} s") from None
+    result = run_tool(
+        [*_BUILD, "--outdir", str(out), str(project.root)],
+        cwd=project.root,
+        what="the wheel and sdist build",
+        timeout_s=_TIMEOUT_S,
+    )
     if result.returncode != 0:
         raise BuildError(f"wheel/sdist build failed: {_reason(result.stderr + result.stdout)}")
     built = _SUCCESS.search(_ANSI.sub("", result.stdout))

@@ -3,14 +3,15 @@
 Gradio 6's ``gr.HTML`` runs ``js_on_load`` with the element, ``props`` (a proxy over the
 component's value and props: writing ``props.value`` updates Gradio's state), ``trigger``
 (fire an event) and ``watch`` (hear prop changes coming from Python). That is enough to host
-a Livery front end: the generated class's ``js_on_load`` imports the built ES module from a
-Blob URL and calls its ``render({ model, el })`` with a model shim —
+a Livery front end: the generated class's ``js_on_load`` carries the shared model
+(``static/model.js``, inlined), imports the built ES module from a Blob URL and calls its
+``render({ model, el })`` with the model over Gradio's side —
 
 - ``get``/``set`` read and write ``props`` (a value Gradio holds as ``""`` for "none" reads as
   ``null`` unless the value is a string);
 - ``on("change:x")`` uses ``watch("x", …)``, and ``set`` notifies local listeners too;
 - ``save_changes()`` fires Gradio's ``input`` event — Gradio itself fires ``change`` whenever
-  the value changes, from the user or from Python, so the shim never sends ``change`` again;
+  the value changes, from the user or from Python, so the model never sends ``change`` again;
 - ``send(event)`` calls ``trigger(event)``.
 
 The stylesheet goes into ``<head>`` once per component (it is namespaced by its class names),
@@ -24,12 +25,12 @@ Gradio is imported only here, on first use: ``pip install 'livery[gradio]'`` oth
 
 from __future__ import annotations
 
-import json
 from abc import ABCMeta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from livery.component.errors import ComponentError, PayloadError
+from livery.component.static import fill, import_model
+from livery.errors import GradioMissingError, PayloadError
 
 if TYPE_CHECKING:
     from livery.component.base import Component
@@ -37,76 +38,39 @@ if TYPE_CHECKING:
 MOUNT_TEMPLATE = '<div class="livery-root"></div>'
 """The element the module renders into; a constant, so Gradio's re-renders never touch it."""
 
-_SHIM = """\
+_ADAPTER = """\
 const spec = __SPEC__;
-(async () => {
-  const listeners = new Map();
-  const watched = new Set();
-  const read = (name) => {
-    const value = props[name];
-    return name === "value" && value === "" && !spec.stringValue ? null : value;
-  };
-  const emit = (name, value) => {
-    for (const callback of [...(listeners.get(`change:${name}`) ?? [])]) {
-      try { callback({ name, new: value }); } catch (error) { console.error(error); }
-    }
-  };
-  const model = {
-    get: read,
-    set(name, value) {
-      if (Object.is(read(name), value)) return;
-      props[name] = value;
-      emit(name, value);
-    },
-    save_changes() { trigger("input"); },
-    on(event, callback) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event).add(callback);
-      const name = event.startsWith("change:") ? event.slice(7) : null;
-      if (name && !watched.has(name)) {
-        watched.add(name);
-        watch(name, () => emit(name, read(name)));
-      }
-    },
-    off(event, callback) {
-      if (event === undefined) listeners.clear();
-      else if (callback === undefined) listeners.delete(event);
-      else listeners.get(event)?.delete(callback);
-    },
-    send(event, payload) {
-      if (event === "change") return;
-      trigger(event, payload === undefined ? {} : { payload });
-    },
-  };
-  if (spec.css) {
-    const selector = `style[data-livery-component="${CSS.escape(spec.name)}"]`;
-    if (!document.head.querySelector(selector)) {
-      const style = document.createElement("style");
-      style.dataset.liveryComponent = spec.name;
-      style.textContent = spec.css;
-      document.head.append(style);
-    }
+const read = (name) => {
+  const value = props[name];
+  return name === "value" && value === "" && !spec.stringValue ? null : value;
+};
+const model = createModel({
+  read,
+  write(name, value) {
+    props[name] = value;
+  },
+  save() {
+    trigger("input");
+  },
+  send(event, payload) {
+    if (event !== "change") trigger(event, payload === undefined ? {} : { payload });
+  },
+  watch,
+});
+if (spec.css) {
+  const selector = `style[data-livery-component="${CSS.escape(spec.name)}"]`;
+  if (!document.head.querySelector(selector)) {
+    const style = document.createElement("style");
+    style.dataset.liveryComponent = spec.name;
+    style.textContent = spec.css;
+    document.head.append(style);
   }
-  const el = element.querySelector(".livery-root") ?? element;
-  const url = URL.createObjectURL(new Blob([spec.source], { type: "text/javascript" }));
-  try {
-    const loaded = (await import(url)).default;
-    const widget = typeof loaded === "function" ? await loaded() : loaded;
-    el.liveryCleanup = await widget.render({ model, el });
-    el.liveryModel = model;
-    el.dataset.liveryMounted = "true";
-  } catch (error) {
-    el.dataset.liveryError = String((error && error.stack) || error);
-    console.error(error);
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-})();
+}
+const el = element.querySelector(".livery-root") ?? element;
+await mountSource(el, spec.source, model);
 """
-
-
-class GradioMissingError(ComponentError):
-    """Gradio is not installed; the message says how to install it."""
+"""What ``js_on_load`` runs after ``import_model()``: Gradio's side of the model (``props``,
+``trigger``, ``watch``), the stylesheet, and the mount."""
 
 
 def import_gradio() -> Any:
@@ -136,8 +100,9 @@ def mount_script(instance: Component) -> str:
         "stringValue": accepts_string(component),
     }
     # The event names appear quoted in the script, which is how gr.HTML recognises them.
-    text = json.dumps(spec, ensure_ascii=True).replace("<", "\\u003c")
-    return _SHIM.replace("__SPEC__", text)
+    body = import_model() + fill(_ADAPTER, SPEC=spec)
+    # gr.HTML runs js_on_load as a plain function: the awaits need an async one.
+    return f"(async () => {{\n{body}}})().catch((error) => console.error(error));\n"
 
 
 def accepts_string(component: type[Component]) -> bool:

@@ -14,7 +14,7 @@ import re
 import sys
 from dataclasses import dataclass
 
-from livery.component.errors import TemplateError
+from livery.errors import TemplateError
 
 MAX_NAME_CHARS = 64
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")

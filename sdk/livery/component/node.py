@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from livery.component.errors import NodeNotFoundError
+from livery.errors import NodeNotFoundError
 
 MIN_VERSION = (18, 0, 0)
 NODEENV = ".nodeenv"

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 from collections.abc import Callable
 
 from livery._files import write_atomic
-from livery.component.errors import BuildError, NodeNotFoundError
 from livery.component.node import Node
+from livery.component.process import run_tool
 from livery.component.project import Project
+from livery.errors import BuildError, NodeNotFoundError
 
 STAMP = "npm.json"
 FLAGS = ("--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error")
@@ -56,17 +56,13 @@ def install(project: Project, node: Callable[[], Node]) -> str | None:
         raise NodeNotFoundError(
             f"found Node.js {found.version_text} at {found.executable} but no npm next to it"
         )
-    try:
-        result = subprocess.run(
-            [*found.npm, command, *FLAGS],
-            cwd=project.root,
-            env=found.env(),
-            capture_output=True,
-            text=True,
-            timeout=_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired:
-        raise BuildError(f"npm {command} took over {_TIMEOUT_S} s") from None
+    result = run_tool(
+        [*found.npm, command, *FLAGS],
+        cwd=project.root,
+        what=f"npm {command}",
+        timeout_s=_TIMEOUT_S,
+        env=found.env(),
+    )
     if result.returncode != 0:
         reason = _reason(result.stderr + result.stdout) or f"exit status {result.returncode}"
         raise BuildError(f"npm {command} failed: {reason}")

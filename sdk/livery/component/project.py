@@ -16,14 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from livery.component.base import TEMPLATES_FOLDER
-from livery.component.errors import ComponentError
+from livery.errors import ProjectError
 
 ENTRY_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")
 STATE_FOLDER = ".livery"
-
-
-class ProjectError(ComponentError):
-    """The folder is not a component project (or is missing part of one)."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from livery.component.errors import ComponentDefinitionError
+from livery.errors import ComponentDefinitionError
 
 RESERVED = frozenset({"value"})
 """Names a prop cannot have: the value travels separately."""

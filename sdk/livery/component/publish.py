@@ -34,9 +34,9 @@ from packaging.utils import (
     parse_wheel_filename,
 )
 
-from livery.component.errors import ComponentError
 from livery.component.project import Project
 from livery.component.secrets import Scrubber
+from livery.errors import PublishError
 
 TOKEN_VARIABLE = "LIVERY_PUBLISH_TOKEN"
 SOURCES = ("frontend", "backend", "pyproject.toml")
@@ -47,10 +47,6 @@ _BUILD_HINT = "run 'livery component build'"
 _ALREADY = re.compile(r"\b409 Conflict\b|already exists?", re.IGNORECASE)
 _FROM_URL = re.compile(r"(?:Uploading distributions to|from)\s+(\S+://\S+)")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-
-
-class PublishError(ComponentError):
-    """The project cannot be published (not built, stale, rejected by the index)."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
 from livery.component.base import Component
-from livery.component.errors import ComponentError
+from livery.errors import ComponentError
 
 ENTRY_POINT_GROUP = "livery.components"
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from livery.component.base import Component, Payload
-from livery.component.errors import HandlerError
+from livery.errors import HandlerError
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ import jinja2
 from livery._files import write_atomic
 from livery._resources import data_dir
 from livery.component import manifest
-from livery.component.errors import TemplateError
 from livery.component.names import ComponentNames, component_names
+from livery.errors import TemplateError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,11 +41,14 @@ _SKIPPED = frozenset({METADATA, "__pycache__", "node_modules", ".DS_Store"})
 
 @dataclass(frozen=True)
 class Template:
-    """One project template."""
+    """One project template: a folder of ``component_templates``, named by the folder."""
 
-    name: str
-    description: str
     path: Path
+    description: str
+
+    @property
+    def name(self) -> str:
+        return self.path.name
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def templates() -> dict[str, Template]:
         if not meta.is_file():
             continue
         data = tomllib.loads(meta.read_text(encoding="utf-8"))
-        found[folder.name] = Template(folder.name, str(data.get("description", "")), folder)
+        found[folder.name] = Template(folder, str(data.get("description", "")))
     return found
 
 

@@ -12,12 +12,13 @@ Where files go, inside the project:
   story's slug, ``with-a-value``); commit them. The plugin's own baselines live next to them
   in ``tests/__snapshots__/<test>/``, which never clash (a test is named ``test_…``);
 * failures: ``.livery-snapshots/component-test/<story>/<theme>-<mode>-{expected,actual,diff}.png``
-  and ``report.html`` there (``livery.testing.report``). The folder is emptied at the start of
-  each run and ignored by git.
+  and ``report.html`` there.
 
-Baselines follow the plugin's rules (``livery.testing.snapshot.check``): ``update`` writes
-missing ones and rewrites those that no longer match; without it a missing baseline is created
-on a developer's machine but is a failure when the ``CI`` environment variable is set.
+Deciding each snapshot, recording failures, the results folder (emptied at the start of each
+run, ignored by git) and the report are ``livery.testing.session.SnapshotSession``'s, as for the
+pytest plugin: ``update`` writes missing baselines and rewrites those that no longer match;
+without it a missing baseline is created on a developer's machine but is a failure when the
+``CI`` environment variable is set.
 
 Default themes: ``DEFAULT_THEMES``, four built-ins that differ the most (neutral, rounded and
 soft, saturated, dark-leaning). ``all`` takes every theme in the library (15 built-ins today:
@@ -27,17 +28,15 @@ with 4 stories and both modes that is 120 snapshots).
 from __future__ import annotations
 
 import os
-import shutil
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from livery.component.base import Component
-from livery.component.errors import ComponentError
 from livery.component.project import Project
 from livery.component.story import Story
+from livery.errors import NotBuiltError, SelectionError
 
 if TYPE_CHECKING:
     from livery.testing.snapshot import Outcome
@@ -54,27 +53,11 @@ ROOT_SELECTOR = "#livery-root"
 UPDATE_HINT = "--update"
 
 _READY = "[data-livery-mounted], [data-livery-error]"
-_MARKER = ".gitignore"
-_MARKER_TEXT = "# Written by livery component test: failure images from the last run.\n*\n"
-
-
-class NotBuiltError(ComponentError):
-    """The project's front end has not been built."""
-
-
-class SelectionError(ComponentError):
-    """``--themes`` or ``--modes`` names something that does not exist."""
-
-
-def in_ci() -> bool:
-    """Whether this looks like a CI run: the rule of ``livery.testing.plugin.in_ci`` (``CI``
-    set to anything but empty, 0, false or no), without importing pytest."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def parse_themes(text: str | None) -> tuple[str, ...]:
     """``--themes``: comma-separated library names, or ``all``; ``None`` for the default."""
-    from livery.theme.library import entries
+    from livery.theme import entries
 
     if text is None:
         return DEFAULT_THEMES
@@ -231,16 +214,15 @@ def run(
     their images and ``report.html`` in ``chosen.results``.
     """
     from livery.component.standalone import mount_html
-    from livery.testing.matrix import Rendered, Scene, Shot, default_concurrency, render
+    from livery.testing.matrix import Rendered, Scene, Shot, pages_for, render
     from livery.testing.page import theme_css
-    from livery.testing.report import FailureRecord, relative, save_record, write_report
-    from livery.testing.snapshot import check
+    from livery.testing.session import SnapshotSession
 
-    if create_missing is None:
-        create_missing = not in_ci()
     root = chosen.project.root
-    results = chosen.results
-    _clear(results)
+    session = SnapshotSession(
+        chosen.results, update=update, create_missing=create_missing, update_hint=UPDATE_HINT
+    )
+    session.clear()
     themes = {name: theme_css(name) for name in chosen.themes}
     component_css = chosen.component.css()
     scenes = [
@@ -261,75 +243,31 @@ def run(
         for theme in chosen.themes
         for mode in chosen.modes
     ]
-    lock = threading.Lock()
-
-    def record(
-        snapshot: StorySnapshot,
-        expected: Path | None = None,
-        actual: Path | None = None,
-        diff: Path | None = None,
-    ) -> None:
-        with lock:
-            _mark(results)
-        save_record(
-            results,
-            results / snapshot.story,
-            FailureRecord(
-                test=f"story {snapshot.story}",
-                name=f"{snapshot.theme}-{snapshot.mode}",
-                message=snapshot.message,
-                expected=relative(results, expected),
-                actual=relative(results, actual),
-                diff=relative(results, diff),
-            ),
-        )
 
     def process(rendered: Rendered) -> StorySnapshot:
-        shot = rendered.shot
-        baseline = baseline_path(root, shot.scene, shot.theme, shot.mode)
-        name = f"{shot.theme}-{shot.mode}"
+        story, theme, mode = rendered.shot.scene, rendered.shot.theme, rendered.shot.mode
+        baseline = baseline_path(root, story, theme, mode)
+        where, test, name = Path(story), f"story {story}", f"{theme}-{mode}"
         if rendered.png is None:
-            snapshot = StorySnapshot(
-                shot.scene,
-                shot.theme,
-                shot.mode,
-                "failed",
-                f"story {shot.scene!r} did not render: {rendered.error}",
-                baseline,
-                summary=f"did not render: {rendered.error}",
-            )
-            record(snapshot)
+            message = f"story {story!r} did not render: {rendered.error}"
+            session.fail(where, test=test, name=name, message=message)
+            summary, status, diff = f"did not render: {rendered.error}", "failed", None
         else:
-            outcome = check(
-                rendered.png,
-                baseline,
-                results / shot.scene,
-                name=name,
-                update=update,
-                create_missing=create_missing,
-                update_hint=UPDATE_HINT,
+            outcome = session.check(
+                rendered.png, baseline, where, test=test, name=name, label=f"{story}/{name}"
             )
-            message = outcome.message.replace(f"snapshot {name!r}", f"{shot.scene}/{name}")
-            snapshot = StorySnapshot(
-                shot.scene,
-                shot.theme,
-                shot.mode,
-                outcome.status,
-                message,
-                baseline,
-                summary=_summary(outcome),
-                diff=outcome.diff,
-            )
-            if outcome.failed:
-                record(snapshot, outcome.expected, outcome.actual, outcome.diff)
+            summary, status, diff = _summary(outcome), outcome.status, outcome.diff
+            message = outcome.message
+        snapshot = StorySnapshot(
+            story, theme, mode, status, message, baseline, summary=summary, diff=diff
+        )
         if on_snapshot is not None:
             on_snapshot(snapshot)
         return snapshot
 
-    workers = min(concurrency or default_concurrency(), max(len(shots), 1))
+    workers = pages_for(len(shots), concurrency)
     snapshots = render(scenes, shots, themes, process, concurrency=workers, on_ready=on_ready)
-    report = write_report(results, UPDATE_HINT) if results.is_dir() else None
-    return Result(chosen, tuple(snapshots), report, workers)
+    return Result(chosen, tuple(snapshots), session.finish(), workers)
 
 
 def _summary(outcome: Outcome) -> str:
@@ -340,17 +278,3 @@ def _summary(outcome: Outcome) -> str:
     if outcome.diff_pixels is None:
         return outcome.message.partition(": ")[2].partition(" (")[0]  # size differs: …
     return f"{outcome.diff_pixels} pixels differ"
-
-
-def _clear(results: Path) -> None:
-    """Empty the last run's results folder (only one this command made)."""
-    marker = results / _MARKER
-    if marker.is_file() and marker.read_text(encoding="utf-8").startswith(_MARKER_TEXT[:20]):
-        shutil.rmtree(results, ignore_errors=True)
-
-
-def _mark(results: Path) -> None:
-    results.mkdir(parents=True, exist_ok=True)
-    marker = results / _MARKER
-    if not marker.is_file():
-        marker.write_text(_MARKER_TEXT, encoding="utf-8")

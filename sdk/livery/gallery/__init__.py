@@ -1,11 +1,13 @@
 """The theme gallery: browse, compare, tweak and download themes in a web page.
 
-``livery gallery`` serves it (``server``, ``app``); ``livery gallery build`` writes the same
-pages as static files (``static_site``). Themes come from the library and ``--themes`` folders
-(``sources``), become cards (``cards``, ``hues``) kept current by the ``registry`` and the
-folder watcher (``watch``), and are rendered by ``pages`` through the jinja2 templates of the
-top-level ``gallery/`` folder (``render``). The builder's server side is ``builder``; the code
-to copy is ``snippets``; the files to download are ``downloads``.
+``livery gallery`` serves it (``server``; ``app`` wires the handlers of ``routes`` and the
+gzip cache ``compressed``); ``livery gallery build`` writes the same pages as static files
+(``static_site``). Themes come from the library and ``--themes`` folders (``sources``, indexed
+by ``source_index``), become cards (``cards``, ``hues``) kept current by the ``registry``, its
+background ``worker`` and the folder watcher (``watch``), and are rendered by ``pages``
+through the jinja2 templates of the top-level ``gallery/`` folder (``render``). The builder's
+server side is ``builder``; the code to copy is ``snippets``; the files to download are
+``downloads``.
 
 Addresses (the same under the server and in the static site; every link is relative):
 

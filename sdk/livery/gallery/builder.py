@@ -18,13 +18,10 @@ from dataclasses import dataclass, field
 from threading import Lock
 from typing import Any, Final
 
-from livery.errors import LiveryError
+from livery.errors import ThemeBuilderError
 from livery.gallery import snippets
 from livery.gallery.registry import Registry, preview_css
-from livery.theme import tomlfile
-from livery.theme.model import Theme
-from livery.theme.palettes import NAMED
-from livery.theme.sizes import PRESETS
+from livery.theme import FORMATS, NAMED, PRESETS, Theme
 
 SCOPE: Final = ".lv-builder"
 MAX_REQUEST_BYTES: Final = 16_384
@@ -66,10 +63,6 @@ MONO_STACKS: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
 }
 
 
-class BuildError(LiveryError):
-    """The builder's request is not usable (the message says why, in one line)."""
-
-
 @dataclass(frozen=True)
 class BuildRequest:
     """What the page asks for: a base theme and the changes to make to it."""
@@ -94,38 +87,38 @@ class BuildRequest:
 def parse(data: object) -> BuildRequest:
     """Check the shape of a request (the values themselves are the engine's to check)."""
     if not isinstance(data, dict):
-        raise BuildError("the request must be a JSON object")
+        raise ThemeBuilderError("the request must be a JSON object")
     unknown = set(data) - {"from", "name", "settings", "variables"}
     if unknown:
-        raise BuildError(f"unknown field {sorted(unknown)[0]!r}")
+        raise ThemeBuilderError(f"unknown field {sorted(unknown)[0]!r}")
     base = data.get("from")
     if not isinstance(base, str) or not base:
-        raise BuildError('"from" must name a theme of the gallery')
+        raise ThemeBuilderError('"from" must name a theme of the gallery')
     name = data.get("name")
     if name is not None and (not isinstance(name, str) or len(name) > 100):
-        raise BuildError('"name" must be a text of at most 100 characters')
+        raise ThemeBuilderError('"name" must be a text of at most 100 characters')
     if isinstance(name, str) and not name.strip():
         name = None
     settings = _table(data.get("settings", {}), "settings")
     for key, value in settings.items():
         if key not in (*HUE_SETTINGS, *SIZE_SETTINGS, *FONT_SETTINGS):
-            raise BuildError(f"the builder cannot change {key!r}")
+            raise ThemeBuilderError(f"the builder cannot change {key!r}")
         stacks = MONO_STACKS if key == "font_mono" else FONT_STACKS
         if key in FONT_SETTINGS and value not in stacks:
-            raise BuildError(f"{key}: choose one of {', '.join(stacks)}")
+            raise ThemeBuilderError(f"{key}: choose one of {', '.join(stacks)}")
     variables = _table(data.get("variables", {}), "variables")
     return BuildRequest(base, name, settings, variables)
 
 
 def _table(value: object, what: str) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise BuildError(f'"{what}" must be a JSON object')
+        raise ThemeBuilderError(f'"{what}" must be a JSON object')
     if len(value) > 400:
-        raise BuildError(f'"{what}" has too many entries')
+        raise ThemeBuilderError(f'"{what}" has too many entries')
     table = {}
     for key, item in value.items():
         if not isinstance(item, str) or len(item) > MAX_TEXT:
-            raise BuildError(f"{key}: a value is a text of at most {MAX_TEXT} characters")
+            raise ThemeBuilderError(f"{key}: a value is a text of at most {MAX_TEXT} characters")
         if item.strip():  # empty means "keep the theme's value"
             table[key] = item.strip()
     return table
@@ -187,14 +180,14 @@ class Builder:
                 return self._cache[key]
         card = self.registry.card(request.base)
         if card is None:
-            raise BuildError(f"no theme {request.base!r} in the gallery")
+            raise ThemeBuilderError(f"no theme {request.base!r} in the gallery")
         if card.error is not None:
-            raise BuildError(f"{card.name} cannot be used: {card.error}")
+            raise ThemeBuilderError(f"{card.name} cannot be used: {card.error}")
         theme = apply(self.registry.fresh_theme(request.base), request)
         built = Built(
             request=request,
             css=preview_css(theme, SCOPE),
-            toml=tomlfile.dumps(theme),
+            toml=FORMATS["toml"](theme),
             python=snippets.builder_snippet(
                 card, request.name, settings_python(request), request.variables
             ),

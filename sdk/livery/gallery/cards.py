@@ -13,15 +13,14 @@ import re
 import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from livery.gallery import hues
 from livery.gallery.sources import GRADIO_CLASSES, Source, Stamp
-from livery.theme.fonts import entry_css
-from livery.theme.model import Theme
+from livery.theme import Theme, font_stack_css
 
 if TYPE_CHECKING:
-    from livery.colour.audit import AuditReport
+    from livery.theme import AuditReport
 
 ROLES: Final = ("primary", "secondary", "neutral")
 GRADES: Final = ("AAA", "AA", "fails")
@@ -64,10 +63,6 @@ class Card:
         return self.ok and self.grade is None
 
     @property
-    def passes_aa(self) -> bool:
-        return self.grade in ("AA", "AAA")
-
-    @property
     def gradio_class(self) -> str | None:
         """``Soft`` for the built-ins ``livery.themes`` has a class for, else ``None``."""
         if self.origin != "built-in" or self.library_name is None:
@@ -103,12 +98,10 @@ class Card:
 
 def describe(source: Source, slug: str, theme: Theme, stamp: Stamp) -> Card:
     """The card of a theme that loaded: everything but the contrast grade."""
-    return Card(
-        slug=slug,
-        key=source.key,
-        label=source.label,
-        origin=source.origin,
-        version=version(stamp),
+    return _card(
+        source,
+        slug,
+        stamp,
         name=theme.name,
         description=theme.description,
         tags=tuple(theme.tags),
@@ -119,24 +112,27 @@ def describe(source: Source, slug: str, theme: Theme, stamp: Stamp) -> Card:
         },
         family=hues.family(theme.primary_hue),
         fonts={
-            "font": ", ".join(entry_css(entry) for entry in theme.font),
-            "font_mono": ", ".join(entry_css(entry) for entry in theme.font_mono),
+            "font": font_stack_css(theme.font),
+            "font_mono": font_stack_css(theme.font_mono),
         },
-        library_name=source.library_name,
     )
 
 
 def broken(source: Source, slug: str, reason: str, stamp: Stamp) -> Card:
     """The error card of a theme that cannot be used."""
+    return _card(source, slug, stamp, name=source.label, error=one_line(reason))
+
+
+def _card(source: Source, slug: str, stamp: Stamp, **details: Any) -> Card:
+    """A card of ``source`` with what every card carries, and ``details``."""
     return Card(
         slug=slug,
         key=source.key,
         label=source.label,
         origin=source.origin,
         version=version(stamp),
-        name=source.label,
-        error=one_line(reason),
         library_name=source.library_name,
+        **details,
     )
 
 

@@ -1,6 +1,6 @@
 """The files a theme's detail page offers: CSS, TOML, Gradio JSON and design tokens.
 
-Each is an export from ``livery.theme.export.FORMATS`` under a file name that says what it is
+Each is an export from ``livery.theme.FORMATS`` under a file name that says what it is
 (``soft.gradio.json``), served with ``Content-Disposition: attachment`` by the server and
 written as files by the static build.
 """
@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from livery.theme.export import FORMATS
-from livery.theme.model import Theme
+from livery.theme import FORMATS, Theme
 
 
 @dataclass(frozen=True)

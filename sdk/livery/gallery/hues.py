@@ -13,7 +13,7 @@ from typing import Final
 
 from coloraide import Color as ColourValue
 
-from livery.theme.palettes import NAMED, Color
+from livery.theme import NAMED, Color
 
 NEUTRAL: Final = "neutral"
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")

@@ -17,17 +17,16 @@ from typing import TYPE_CHECKING, Final
 
 from markupsafe import Markup
 
-from livery.colour.pairs import PAIRS
+from livery.errors import ThemeBuilderError
 from livery.gallery import builder, cards, downloads, hues, snippets
-from livery.gallery.builder import Builder, BuildError, Built
+from livery.gallery.builder import Builder, Built
 from livery.gallery.cards import ROLES, Card
 from livery.gallery.registry import Registry
 from livery.gallery.render import environment, render
-from livery.theme.palettes import SHADES
-from livery.theme.values import css_name
+from livery.theme import PAIRS, SHADES, css_name
 
 if TYPE_CHECKING:
-    from livery.colour.audit import AuditReport
+    from livery.theme import AuditReport
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -157,7 +156,7 @@ class Pages:
         if self.live and card is not None:
             try:
                 built = self.builder.build({"from": card.slug})
-            except BuildError:
+            except ThemeBuilderError:
                 card = None
             else:
                 current = _current(self.registry, card)

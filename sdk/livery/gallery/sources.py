@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from livery.errors import LiveryError, ThemeError
-from livery.theme import library
-from livery.theme.library import LibraryEntry
-from livery.theme.model import Theme
+from livery.theme import LibraryEntry, Theme, entries
 
 THEME_SUFFIXES = (".toml", ".json")
 """What a ``--themes`` folder may hold: theme files and Gradio theme JSON."""
@@ -71,9 +69,9 @@ class Source:
         """The theme; every problem is a ``LiveryError`` with a one-line message."""
         try:
             if self.entry is not None:
-                return self.entry.load()
+                return Theme.load(self.entry)
             assert self.path is not None
-            return library.load(self.path)
+            return Theme.load(self.path)
         except LiveryError:
             raise
         except RecursionError:
@@ -88,7 +86,7 @@ def library_sources() -> list[Source]:
     """The built-in themes, then the themes of installed ``livery.themes`` packages."""
     return [
         Source(key=f"lib:{name}", label=name, origin=entry.origin, entry=entry)
-        for name, entry in library.entries().items()
+        for name, entry in entries().items()
     ]
 
 

@@ -23,23 +23,19 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from livery.errors import LiveryError
+from livery.errors import BuildFolderError
 from livery.gallery import downloads
 from livery.gallery.cards import Card
 from livery.gallery.pages import STATIC_VERSION, Pages, detail_page
 from livery.gallery.registry import Registry, prepare, preview_css
 from livery.gallery.render import static_dir
 from livery.gallery.sources import Source, Stamp
-from livery.theme.model import Theme
+from livery.theme import Theme
 
 MARKER = ".livery-gallery"
 """Written into every build, so that a rebuild knows the folder it replaces is its own."""
 PARALLEL_FROM = 48
 """Below this many themes a process pool costs more than it saves."""
-
-
-class BuildFolderError(LiveryError):
-    """The output folder cannot be written or replaced."""
 
 
 def theme_pages(pages: Pages, staging: Path, *, workers: int = 1) -> list[str]:

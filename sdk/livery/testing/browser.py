@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from livery.errors import LiveryError
+from livery.errors import MissingTestingExtrasError
 from livery.testing.chromium import launch_options
 from livery.testing.fonts import fontconfig_supported, write_fontconfig
 
@@ -31,19 +31,15 @@ DETERMINISM_ARGS = (
 """Chromium flags that take the machine's display settings out of the pixels."""
 
 
-class MissingTestingExtras(LiveryError):
-    """Playwright, Pillow or pixelmatch is not installed; the message says how to install them."""
-
-
 def require_extras() -> Any:
     """The ``playwright.sync_api`` module once Playwright, Pillow and pixelmatch are importable,
-    or a ``MissingTestingExtras`` that says what to install."""
+    or a ``MissingTestingExtrasError`` that says what to install."""
     try:
         import PIL  # noqa: F401
         import pixelmatch  # noqa: F401
         from playwright import sync_api
     except ImportError as error:
-        raise MissingTestingExtras(
+        raise MissingTestingExtrasError(
             f"livery.testing needs {error.name or 'its extras'} (Playwright, Pillow and "
             "pixelmatch): pip install 'livery[testing]'"
         ) from None
@@ -54,7 +50,7 @@ def snapshot_launch_options(folder: Path) -> dict[str, Any]:
     """``chromium.launch`` keyword arguments for a snapshot browser (the sync and async APIs
     take the same); the font setup is written into ``folder``, which must outlive the browser.
 
-    Raises ``ChromiumNotFound`` with the ways to get one when there is no Chromium.
+    Raises ``ChromiumNotFoundError`` with the ways to get one when there is no Chromium.
     """
     options: dict[str, Any] = launch_options()
     options["args"] = [*options["args"], *DETERMINISM_ARGS]
@@ -68,7 +64,7 @@ def snapshot_launch_options(folder: Path) -> dict[str, Any]:
 def snapshot_browser(playwright: Playwright) -> Iterator[Browser]:
     """A headless Chromium for snapshots, closed (and its font setup removed) on exit.
 
-    Raises ``ChromiumNotFound`` with the ways to get one when there is no Chromium.
+    Raises ``ChromiumNotFoundError`` with the ways to get one when there is no Chromium.
     """
     with tempfile.TemporaryDirectory(prefix="livery-fonts-") as folder:
         browser = playwright.chromium.launch(**snapshot_launch_options(Path(folder)))

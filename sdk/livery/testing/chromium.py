@@ -10,7 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
-from livery.errors import LiveryError
+from livery.errors import ChromiumNotFoundError
 
 LAUNCH_ARGS = (
     "--disable-background-networking",
@@ -24,17 +24,13 @@ LAUNCH_ARGS = (
 _SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
-class ChromiumNotFound(LiveryError):
-    """No Chromium could be found; the message says how to get one."""
-
-
 def find_chromium() -> Path | None:
     """The Chromium to drive, or ``None`` to let Playwright use its own download."""
     configured = os.environ.get("LIVERY_CHROMIUM")
     if configured:
         path = Path(configured)
         if not path.is_file():
-            raise ChromiumNotFound(f"LIVERY_CHROMIUM={configured}: no such file")
+            raise ChromiumNotFoundError(f"LIVERY_CHROMIUM={configured}: no such file")
         return path
     if _playwright_has_chromium():
         return None
@@ -42,7 +38,7 @@ def find_chromium() -> Path | None:
         found = shutil.which(name)
         if found:
             return Path(found)
-    raise ChromiumNotFound(
+    raise ChromiumNotFoundError(
         "no Chromium found: set LIVERY_CHROMIUM, run 'playwright install chromium', or on "
         "Debian/Ubuntu 'apt-get install chromium'"
     )

@@ -48,6 +48,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from livery.errors import SceneError
 from livery.testing.browser import require_extras, snapshot_launch_options
 from livery.testing.page import (
     FONTS_READY,
@@ -155,6 +156,12 @@ def default_concurrency(cpus: int | None = None) -> int:
     return max(2, min(4, count + 1))
 
 
+def pages_for(shots: int, concurrency: int | None = None) -> int:
+    """How many pages ``render`` opens for ``shots`` shots: ``concurrency`` (by default
+    ``default_concurrency()``), but never more pages than shots, and at least one."""
+    return max(1, min(concurrency or default_concurrency(), shots))
+
+
 def render(
     scenes: Sequence[Scene],
     shots: Sequence[Shot],
@@ -182,7 +189,7 @@ def render(
         raise ValueError(f"shots name themes without a stylesheet: {', '.join(sorted(unknown))}")
     if not shots:
         return []
-    workers = max(1, min(concurrency or default_concurrency(), len(shots)))
+    workers = pages_for(len(shots), concurrency)
     stop = threading.Event()
     outcome: dict[str, Any] = {}
 
@@ -371,10 +378,6 @@ async def _shoot(slot: _Slot, scene: Scene, shot: Shot, themes: Mapping[str, str
         png = await page.screenshot(full_page=True, **options)
     done = time.perf_counter()
     return Rendered(shot, png, switch_seconds=switched - started, capture_seconds=done - switched)
-
-
-class SceneError(Exception):
-    """A scene failed to render in the page (a component's ``render`` threw, say)."""
 
 
 def _one_line(error: BaseException) -> str:

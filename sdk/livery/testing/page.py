@@ -20,7 +20,7 @@ from livery.testing.fonts import FONT_URL_PREFIX, MONO_FAMILY, SANS_FAMILY, font
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
 
-    from livery.theme.model import Theme
+    from livery.theme import Theme
 
 Mode = Literal["light", "dark"]
 
@@ -66,7 +66,7 @@ def theme_css(theme: str | os.PathLike[str] | Theme) -> str:
     The dark values hang off a ``.dark`` class, as in Gradio. Library themes are compiled once
     per process; files are read every time, since a test may have just written one.
     """
-    from livery.theme.model import Theme
+    from livery.theme import Theme
 
     if isinstance(theme, Theme):
         return theme.css(dark="class")
@@ -77,7 +77,7 @@ def theme_css(theme: str | os.PathLike[str] | Theme) -> str:
 
 @lru_cache(maxsize=64)
 def _library_css(name: str) -> str:
-    from livery.theme.model import Theme
+    from livery.theme import Theme
 
     return Theme.load(name).css(dark="class")
 

@@ -5,29 +5,35 @@ pages with a theme applied and deterministic rendering) and ``assert_snapshot`` 
 or locator with its baseline in ``__snapshots__/<test>/<name>.png`` next to the test file).
 
 pytest loads this module in every run of every project that has Livery installed, so it imports
-only the standard library and pytest; Playwright, Pillow and pixelmatch are imported by the
-fixtures that need them, and their absence is reported only to the tests that use them.
+only the standard library, pytest and ``livery.testing.session`` (which needs no more);
+Playwright, Pillow and pixelmatch are imported by the fixtures that need them, and their absence
+is reported only to the tests that use them.
 
-Baselines: ``--update-snapshots`` writes missing ones and rewrites those that no longer match.
-Without it, a missing baseline is created (with a warning) on a developer's machine, but is a
-failure when the ``CI`` environment variable is set, so that CI never passes by recording
-whatever it rendered. Failures write expected/actual/diff images and ``report.html`` into
-``<rootdir>/.livery-snapshots`` (or ``--snapshot-results DIR``), cleared at the start of a run.
+Baselines follow ``livery.testing.session``'s rules (``--update-snapshots`` writes missing ones
+and rewrites those that no longer match; a missing one is created, with a warning, on a
+developer's machine and fails when ``CI`` is set). Failures write expected/actual/diff images and
+``report.html`` into ``<rootdir>/.livery-snapshots`` (or ``--snapshot-results DIR``), cleared at
+the start of a run: one ``SnapshotSession`` per pytest process, kept in the config's stash.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from livery.errors import (
+    ChromiumNotFoundError,
+    LiverySnapshotWarning,
+    MissingTestingExtrasError,
+    SnapshotMismatchError,
+)
+from livery.testing.session import UPDATE_OPTION, SnapshotSession
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Playwright
@@ -36,32 +42,11 @@ if TYPE_CHECKING:
 
 DEFAULT_RESULTS = ".livery-snapshots"
 SNAPSHOT_DIR = "__snapshots__"
-_MARKER = ".gitignore"
-_MARKER_TEXT = "# Written by livery.testing: failure images from the last run; disposable.\n*\n"
 _SNAPSHOT_FIXTURES = frozenset({"assert_snapshot", "themed_page", "livery_browser"})
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-class LiverySnapshotWarning(UserWarning):
-    """A baseline was created by a run without ``--update-snapshots``: review and commit it."""
-
-
-class SnapshotMismatch(AssertionError):
-    """A screenshot does not match its baseline (or has none); the message says how."""
-
-
-@dataclass
-class _State:
-    update: bool
-    create_missing: bool
-    results: Path
-    created: list[Path] = field(default_factory=list)
-    updated: list[Path] = field(default_factory=list)
-    failures: int = 0
-    report: Path | None = None
-
-
-_STATE = pytest.StashKey[_State]()
+_SESSION = pytest.StashKey[SnapshotSession]()
 
 
 # --- options, markers, session ---------------------------------------------------------------
@@ -70,7 +55,7 @@ _STATE = pytest.StashKey[_State]()
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("livery", "Livery visual snapshots")
     group.addoption(
-        "--update-snapshots",
+        UPDATE_OPTION,
         action="store_true",
         default=False,
         help="write missing snapshot baselines and rewrite those that no longer match",
@@ -93,35 +78,10 @@ def pytest_configure(config: pytest.Config) -> None:
     results = (
         Path(config.invocation_params.dir, chosen) if chosen else config.rootpath / DEFAULT_RESULTS
     )
-    config.stash[_STATE] = _State(
-        update=bool(config.getoption("update_snapshots", False)),
-        create_missing=not in_ci(),
-        results=results.resolve(),
-    )
+    session = SnapshotSession(results, update=bool(config.getoption("update_snapshots", False)))
+    config.stash[_SESSION] = session
     if not hasattr(config, "workerinput"):  # the pytest-xdist controller or a plain run
-        _clear_results(results)
-
-
-def in_ci() -> bool:
-    """Whether this looks like a CI run (``CI`` set to anything but empty, 0, false or no)."""
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _clear_results(results: Path) -> None:
-    """Remove the last run's failure images so the report shows only this run's.
-
-    A folder this plugin made (it holds our ``.gitignore``) is emptied; in any other folder
-    only our failure records are removed, never someone else's files.
-    """
-    from livery.testing.report import RECORD_SUFFIX
-
-    if not results.is_dir():
-        return
-    if (results / _MARKER).is_file() and (results / _MARKER).read_text().startswith("# Written"):
-        shutil.rmtree(results, ignore_errors=True)
-        return
-    for record in results.rglob(f"*{RECORD_SUFFIX}"):
-        record.unlink(missing_ok=True)
+        session.clear()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -132,24 +92,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    state = session.config.stash.get(_STATE, None)
-    if state is None or hasattr(session.config, "workerinput") or not state.results.is_dir():
-        return
-    from livery.testing.report import write_report
-
-    state.report = write_report(state.results)
+    snapshots = session.config.stash.get(_SESSION, None)
+    if snapshots is not None and not hasattr(session.config, "workerinput"):
+        snapshots.finish()
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    state = config.stash.get(_STATE, None)
-    if state is None:
+    snapshots = config.stash.get(_SESSION, None)
+    if snapshots is None:
         return
-    if state.created:
-        terminalreporter.write_line(f"livery: created {_count(state.created, 'baseline')}")
-    if state.updated:
-        terminalreporter.write_line(f"livery: updated {_count(state.updated, 'baseline')}")
-    if state.report is not None:
-        terminalreporter.write_line(f"livery: snapshot failures, see {state.report}", red=True)
+    if snapshots.created:
+        terminalreporter.write_line(f"livery: created {_count(snapshots.created, 'baseline')}")
+    if snapshots.updated:
+        terminalreporter.write_line(f"livery: updated {_count(snapshots.updated, 'baseline')}")
+    if snapshots.report is not None:
+        terminalreporter.write_line(f"livery: snapshot failures, see {snapshots.report}", red=True)
 
 
 def _count(items: list[Path], noun: str) -> str:
@@ -162,11 +119,11 @@ def _count(items: list[Path], noun: str) -> str:
 @pytest.fixture(scope="session")
 def livery_playwright() -> Iterator[Playwright]:
     """The session's synchronous Playwright (only one may run per thread: share this one)."""
-    from livery.testing.browser import MissingTestingExtras, require_extras
+    from livery.testing.browser import require_extras
 
     try:
         sync_api = require_extras()
-    except MissingTestingExtras as error:
+    except MissingTestingExtrasError as error:
         pytest.fail(str(error), pytrace=False)
     with sync_api.sync_playwright() as playwright:
         yield playwright
@@ -177,13 +134,12 @@ def livery_browser(livery_playwright: Playwright) -> Iterator[Browser]:
     """One headless Chromium for the session, found as ``livery.testing.chromium`` says and
     launched for repeatable pixels (see ``livery.testing.browser``)."""
     from livery.testing.browser import snapshot_browser
-    from livery.testing.chromium import ChromiumNotFound
 
     with ExitStack() as stack:
         try:
             browser = stack.enter_context(snapshot_browser(livery_playwright))
-        except ChromiumNotFound as error:
-            pytest.fail(f"ChromiumNotFound: {error}", pytrace=False)
+        except ChromiumNotFoundError as error:
+            pytest.fail(f"ChromiumNotFoundError: {error}", pytrace=False)
         yield browser
 
 
@@ -233,7 +189,7 @@ def assert_snapshot(request: pytest.FixtureRequest) -> Callable[..., None]:
     ``__snapshots__/<test>/<name>.png`` next to the test file. ``threshold`` (0–1) is how far
     a pixel's colour may move before it counts; ``max_diff_pixels`` how many may differ.
     """
-    state = request.config.stash[_STATE]
+    session = request.config.stash[_SESSION]
     node = request.node
     used: set[str] = set()
 
@@ -241,35 +197,29 @@ def assert_snapshot(request: pytest.FixtureRequest) -> Callable[..., None]:
         target: Any, name: str, threshold: float = 0.1, max_diff_pixels: int = 0
     ) -> None:
         __tracebackhide__ = True
-        from livery.testing.browser import MissingTestingExtras, require_extras
+        from livery.testing.browser import require_extras
         from livery.testing.page import capture
-        from livery.testing.report import FailureRecord, relative, save_record
-        from livery.testing.snapshot import check
 
         try:
             require_extras()
-        except MissingTestingExtras as error:
+        except MissingTestingExtrasError as error:
             pytest.fail(str(error), pytrace=False)
         stem = snapshot_name(name)
         if stem in used:
             raise ValueError(f"snapshot name {stem!r} is used twice in {node.nodeid}")
         used.add(stem)
         baseline = baseline_path(node, stem)
-        folder = state.results / results_folder(node.nodeid)
-        results_existed = state.results.exists()
-        outcome = check(
+        outcome = session.check(
             capture(target),
             baseline,
-            folder,
+            results_folder(node.nodeid),
+            test=node.nodeid,
             name=stem,
             threshold=threshold,
             max_diff_pixels=max_diff_pixels,
-            update=state.update,
-            create_missing=state.create_missing,
         )
         if outcome.status == "created":
-            state.created.append(baseline)
-            if not state.update:
+            if not session.update:
                 warnings.warn(
                     LiverySnapshotWarning(
                         f"created missing baseline {baseline}: check it and commit it "
@@ -277,22 +227,8 @@ def assert_snapshot(request: pytest.FixtureRequest) -> Callable[..., None]:
                     ),
                     stacklevel=2,
                 )
-        elif outcome.status == "updated":
-            state.updated.append(baseline)
         elif outcome.failed:
-            state.failures += 1
-            if not results_existed:
-                _mark_results(state.results)
-            record = FailureRecord(
-                test=node.nodeid,
-                name=stem,
-                message=outcome.message,
-                expected=relative(state.results, outcome.expected),
-                actual=relative(state.results, outcome.actual),
-                diff=relative(state.results, outcome.diff),
-            )
-            save_record(state.results, folder, record)
-            raise SnapshotMismatch(outcome.message)
+            raise SnapshotMismatchError(outcome.message)
 
     return check_snapshot
 
@@ -330,10 +266,3 @@ def results_folder(nodeid: str) -> Path:
     """Where a test's failure images go inside the results folder: one level per node-id part
     (``tests/test_x.py/test_y[dark]``)."""
     return Path(*(_safe(part) for part in re.split(r"::|/", nodeid) if part))
-
-
-def _mark_results(results: Path) -> None:
-    """Claim a results folder this run created, so the next run may empty it (and git ignores
-    it)."""
-    results.mkdir(parents=True, exist_ok=True)
-    (results / _MARKER).write_text(_MARKER_TEXT, encoding="utf-8")

@@ -108,6 +108,7 @@ class Outcome:
     name: str
     message: str
     baseline: Path
+    """The baseline compared with, or the one written."""
     expected: Path | None = None
     actual: Path | None = None
     diff: Path | None = None
@@ -129,6 +130,7 @@ def check(
     update: bool = False,
     create_missing: bool = False,
     update_hint: str = "--update-snapshots",
+    label: str | None = None,
 ) -> Outcome:
     """Compare the screenshot ``png`` with ``baseline`` and act on the result.
 
@@ -136,10 +138,12 @@ def check(
     baseline that still matches is left alone, so re-running an update does not churn files.
     Without it a missing baseline is created when ``create_missing`` (a developer's first run)
     and a failure otherwise (CI). A failure writes ``<name>-expected.png``, ``-actual.png``
-    and, when the sizes agree, ``-diff.png`` into ``results``.
+    and, when the sizes agree, ``-diff.png`` into ``results``. Messages call the snapshot
+    ``label`` (default: ``snapshot 'name'``).
     """
     from PIL import Image as PILImage
 
+    title = label or f"snapshot {name!r}"
     if max_diff_pixels < 0:
         raise ValueError(f"max_diff_pixels must be 0 or more, not {max_diff_pixels!r}")
 
@@ -149,7 +153,7 @@ def check(
             return Outcome("created", name, f"created baseline {baseline}", baseline)
         actual_file = _write(results / f"{name}-actual.png", png)
         message = (
-            f"snapshot {name!r} has no baseline at {baseline}; run with {update_hint} to "
+            f"{title} has no baseline at {baseline}; run with {update_hint} to "
             f"create it (this run's screenshot: {actual_file})"
         )
         return Outcome("failed", name, message, baseline, actual=actual_file)
@@ -181,7 +185,7 @@ def check(
     actual_file = _write(results / f"{name}-actual.png", png)
     if not result.same_size:
         message = (
-            f"snapshot {name!r}: size differs: expected {size_text(result.expected_size)}, "
+            f"{title}: size differs: expected {size_text(result.expected_size)}, "
             f"got {size_text(result.actual_size)} (baseline {baseline}; images in {results})"
         )
         return Outcome(
@@ -193,7 +197,7 @@ def check(
     result.diff.save(diff_file)
     total = result.expected_size[0] * result.expected_size[1]
     message = (
-        f"snapshot {name!r}: {result.diff_pixels} pixels differ from the baseline "
+        f"{title}: {result.diff_pixels} pixels differ from the baseline "
         f"({100 * result.diff_pixels / total:.2f}% of {size_text(result.expected_size)}; "
         f"{max_diff_pixels} allowed at threshold {threshold}); diff image: {diff_file}; "
         f"run with {update_hint} to accept the change"

@@ -285,3 +285,15 @@ DARK_NAMES: Final[frozenset[str]] = frozenset(
     f"{variable.name}_dark" for variable in VARIABLES if variable.has_dark
 )
 """The ``<name>_dark`` spellings that may be set."""
+
+SETTINGS = (
+    "primary_hue",
+    "secondary_hue",
+    "neutral_hue",
+    "text_size",
+    "spacing_size",
+    "radius_size",
+    "font",
+    "font_mono",
+)
+"""The core settings, in Gradio's argument order."""

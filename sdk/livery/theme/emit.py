@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from livery.errors import InvalidOptionError
 from livery.theme.catalogue import VARIABLES
+from livery.theme.dark import MEDIA_QUERY, DarkSwitch, check_switch, dark_selector, uses_media
 from livery.theme.fonts import Font, GoogleFont, LocalFont
 from livery.theme.resolve import Resolved
 from livery.theme.values import css_name
@@ -19,7 +21,7 @@ def stylesheet(
     resolved: Resolved,
     fonts: Iterable[Font | str],
     *,
-    dark: str = "class",
+    dark: DarkSwitch = "class",
     resolve: bool = False,
     minify: bool = False,
     scope: str = ":root",
@@ -29,16 +31,16 @@ def stylesheet(
     ``scope`` replaces ``:root`` with a class or id selector, so several themes can live on
     one page (each element with that class gets the theme).
     """
-    if dark not in DARK_SWITCHES:
-        raise ValueError(f"dark must be 'class', 'media', 'attribute' or 'all', not {dark!r}")
+    check_switch(dark)
     if not _SCOPE.fullmatch(scope):
-        raise ValueError(f"scope must be :root or one .class or #id selector, not {scope!r}")
+        raise InvalidOptionError(
+            f"scope must be :root or one .class or #id selector, not {scope!r}"
+        )
     if resolve:
         light = _rule(scope, _declarations(resolved, resolved.light, False, True), minify)
-        changed = [n for n in resolved.light if resolved.literal(n, True) != resolved.literal(n)]
     else:
         light = _light_rule(resolved, minify, scope)
-        changed = list(resolved.redeclare)
+    changed = resolved.dark_changes(literal=resolve)
     declarations = _declarations(resolved, changed, True, resolve)
 
     blocks = [*_font_rules(fonts, minify), light]
@@ -46,31 +48,14 @@ def stylesheet(
         selector = dark_selector(dark, scope)
         if selector:
             blocks.append(_rule(selector, declarations, minify))
-        if dark in ("media", "all"):
+        if uses_media(dark):
             blocks.append(_media_rule(declarations, minify, scope))
     if minify:
         return "".join(blocks)
     return "\n".join(blocks) + "\n"
 
 
-DARK_SWITCHES = ("class", "attribute", "media", "all")
-MEDIA_QUERY = "@media (prefers-color-scheme: dark)"
 _SCOPE = re.compile(r":root|[.#][A-Za-z_][A-Za-z0-9_-]*")
-
-
-def dark_selector(switch: str, scope: str = ":root") -> str:
-    """The selector list of the dark block for a switch (empty for ``media``).
-
-    On ``:root`` (Gradio's form): ``:root.dark, :root .dark``; on a scope, the scope that is
-    dark, holds something dark, or sits inside something dark.
-    """
-    if switch == "media":
-        return ""
-    marks = {"class": [".dark"], "attribute": ['[data-theme="dark"]']}
-    marks["all"] = marks["class"] + marks["attribute"]
-    if scope == ":root":
-        return ", ".join(f":root{mark}, :root {mark}" for mark in marks[switch])
-    return ", ".join(f"{scope}{mark}, {scope} {mark}, {mark} {scope}" for mark in marks[switch])
 
 
 def _media_rule(declarations: list[tuple[str, str]], minify: bool, scope: str) -> str:

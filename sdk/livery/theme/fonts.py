@@ -131,6 +131,11 @@ def entry_css(entry: FontEntry) -> str:
     return entry if _BARE_FAMILY.fullmatch(entry) else f"'{check_family_name(entry)}'"
 
 
+def font_stack_css(stack: Iterable[FontEntry]) -> str:
+    """The CSS ``font-family`` text of a whole stack (``'Montserrat', ui-sans-serif, …``)."""
+    return ", ".join(entry_css(entry) for entry in stack)
+
+
 def stack_from(value: object) -> tuple[FontEntry, ...]:
     """Accept Gradio's font argument forms: one font or string, or an iterable of them.
 

@@ -9,34 +9,40 @@ so importing Gradio's dump of a built-in gives the same theme as Livery's file f
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from livery.errors import ThemeFileError
+from livery.errors import ThemeFileError, ValueCheckError
 from livery.theme import palettes, sizes
 from livery.theme.catalogue import BY_NAME, CORE, DARK_NAMES, GRADIO_VERSION, SAME, VARIABLES
 from livery.theme.emit import font_face_rules
-from livery.theme.fonts import Font, GoogleFont, LocalFont
-from livery.theme.model import Theme
+from livery.theme.fonts import Font, FontEntry, GoogleFont, LocalFont
 from livery.theme.palettes import SHADES
+from livery.theme.resolve import Resolved
 from livery.theme.sizes import STEPS
-from livery.theme.values import ValueProblem, normalise
+from livery.theme.values import normalise
 
 MAX_FILE_BYTES = 1_000_000
 _GRADIO_CLASSES = {GoogleFont: "google", LocalFont: "local"}
 _IGNORED = {"_font_css", "_stylesheets", "name"}
 
 
-def dump(theme: Theme) -> dict[str, Any]:
-    """The Gradio theme dict for ``theme`` (``{"theme": {...}, "gradio_version": ...}``)."""
-    resolved = theme.resolved()
-    fonts = (*theme.font, *theme.font_mono)
+def dump(
+    resolved: Resolved,
+    *,
+    name: str,
+    font: tuple[FontEntry, ...],
+    font_mono: tuple[FontEntry, ...],
+) -> dict[str, Any]:
+    """The Gradio theme dict of a resolved theme (``{"theme": {...}, "gradio_version": ...}``)."""
+    fonts = (*font, *font_mono)
     data: dict[str, Any] = {
-        "_font": [_font_entry(entry) for entry in theme.font],
-        "_font_mono": [_font_entry(entry) for entry in theme.font_mono],
+        "_font": [_font_entry(entry) for entry in font],
+        "_font_mono": [_font_entry(entry) for entry in font_mono],
         "_font_css": font_face_rules(fonts),
         "_stylesheets": [f.stylesheet_url() for f in fonts if isinstance(f, GoogleFont)],
-        "name": theme.name,
+        "name": name,
     }
     for variable in VARIABLES:
         data[variable.name] = resolved.light[variable.name].raw
@@ -57,8 +63,9 @@ def _font_entry(entry: Font | str) -> Any:
     }
 
 
-def load(data: dict[str, Any] | str | Path) -> Theme:
-    """Import a Gradio theme from its dict or from the path of its JSON file."""
+def read(data: dict[str, Any] | str | Path) -> tuple[dict[str, Any], str]:
+    """The theme values of a Gradio theme (its dict, or the path of its JSON file) and the
+    name of where they came from, for messages."""
     source = "<gradio theme>"
     if isinstance(data, (str, Path)):
         source = str(data)
@@ -68,28 +75,29 @@ def load(data: dict[str, Any] | str | Path) -> Theme:
     values = data.get("theme", data)
     if not isinstance(values, dict):
         raise ThemeFileError('"theme" must be a JSON object', source=source)
+    return values, source
 
+
+def settings(values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """The core settings (and name) of Gradio theme values: named hues and size presets are
+    recognised by their values; ``defaults`` fill what the values leave out."""
     fields: dict[str, Any] = {
-        "primary_hue": _hue(values, "primary"),
-        "secondary_hue": _hue(values, "secondary"),
-        "neutral_hue": _hue(values, "neutral"),
-        "text_size": _size(values, "text"),
-        "spacing_size": _size(values, "spacing"),
-        "radius_size": _size(values, "radius"),
+        f"{role}_hue": _hue(values, role, defaults[f"{role}_hue"])
+        for role in ("primary", "secondary", "neutral")
     }
+    fields.update(
+        {
+            f"{scale}_size": _size(values, scale, defaults[f"{scale}_size"])
+            for scale in ("text", "spacing", "radius")
+        }
+    )
     if isinstance(values.get("name"), str):
         fields["name"] = values["name"][:100]
     for stack in ("font", "font_mono"):
         entries = values.get(f"_{stack}")
         if entries:
             fields[stack] = [_font_from_gradio(entry) for entry in entries]
-
-    from livery.theme.tomlfile import build
-
-    theme = build(fields, source=source)
-    theme.set(**_overrides(theme, values, source))
-    theme.resolved()
-    return theme
+    return fields
 
 
 def _read(path: Path) -> Any:
@@ -103,8 +111,7 @@ def _read(path: Path) -> Any:
         raise ThemeFileError(f"not valid JSON: {error}", source=str(path)) from None
 
 
-def _hue(values: dict[str, Any], role: str) -> palettes.Color:
-    default = Theme.model_fields[f"{role}_hue"].default
+def _hue(values: dict[str, Any], role: str, default: palettes.Color) -> palettes.Color:
     shades = [values.get(f"{role}_{shade}", getattr(default, f"c{shade}")) for shade in SHADES]
     for hue in palettes.NAMED.values():
         if hue.expand() == shades:
@@ -112,8 +119,7 @@ def _hue(values: dict[str, Any], role: str) -> palettes.Color:
     return palettes.Color(*shades)
 
 
-def _size(values: dict[str, Any], scale: str) -> sizes.Size:
-    default = Theme.model_fields[f"{scale}_size"].default
+def _size(values: dict[str, Any], scale: str, default: sizes.Size) -> sizes.Size:
     steps = [values.get(f"{scale}_{step}", getattr(default, step)) for step in STEPS]
     for preset in sizes.PRESETS.values():
         if preset.name.startswith(scale) and preset.expand() == steps:
@@ -130,8 +136,11 @@ def _font_from_gradio(entry: Any) -> Font | str:
     return entry
 
 
-def _overrides(theme: Theme, values: dict[str, Any], source: str) -> dict[str, str]:
-    """The variables of ``values`` that differ from what ``theme``'s settings give anyway."""
+def overrides(
+    values: dict[str, Any], value_of: Callable[[str], str], source: str
+) -> dict[str, str]:
+    """The variables of ``values`` that differ from what the theme's settings give anyway
+    (``value_of`` reads a variable of the theme built from ``settings()``)."""
     overrides: dict[str, str] = {}
     for key, value in values.items():
         if key in _IGNORED or key in ("_font", "_font_mono"):
@@ -146,10 +155,10 @@ def _overrides(theme: Theme, values: dict[str, Any], source: str) -> dict[str, s
             value = values.get(base, variable.light)
         try:
             text = normalise(value)
-        except ValueProblem as problem:
+        except ValueCheckError as problem:
             raise ThemeFileError(str(problem), source=source, variable=key) from None
         if variable.light is CORE:
-            if base in ("font", "font_mono") and text != theme.value(base):
+            if base in ("font", "font_mono") and text != value_of(base):
                 overrides[key] = text
             continue
         if key == base:

@@ -1,8 +1,9 @@
-"""The theme library: built-in theme files, installed theme packages, and loading by name.
+"""The theme library: built-in theme files, installed theme packages, and finding by name.
 
 Built-ins are the ``themes/*.toml`` files shipped with Livery. A package adds themes by
 declaring entry points in the ``livery.themes`` group whose objects are a ``Theme``, a callable
-returning one, or the path of a theme file.
+returning one, or the path of a theme file. The library finds themes; ``Theme.load`` builds
+them.
 """
 
 from __future__ import annotations
@@ -10,33 +11,50 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass
-from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Any
 
 from livery._resources import data_dir
 from livery.errors import ThemeError, UnknownThemeError
-from livery.theme import gradio_json, tomlfile
-from livery.theme.model import Theme
 
 ENTRY_POINT_GROUP = "livery.themes"
 
 
 @dataclass(frozen=True)
 class LibraryEntry:
-    """A theme the library can load: its name, where it comes from, and how to load it."""
+    """A theme the library can load: its name, where it comes from, and what holds it.
+
+    ``Theme.load(entry)`` loads it: from ``path`` (a theme file) or from the object of
+    ``entry_point`` (a ``Theme``, a callable returning one, or the path of a theme file).
+    """
 
     name: str
     origin: str  # "built-in" or the distribution that provides it
     path: Path | None = None
     entry_point: EntryPoint | None = None
 
-    def load(self) -> Theme:
+    def target(self) -> object:
+        """What the entry holds: its file's path, or its entry point's object."""
         if self.path is not None:
-            return tomlfile.read(self.path)
+            return self.path
         assert self.entry_point is not None
-        return _from_entry_point(self.entry_point)
+        source = self.source
+        try:
+            return self.entry_point.load()
+        except ThemeError as error:
+            raise error.with_source(source) from None
+        except Exception as error:  # a broken package must not take the library down
+            raise ThemeError(
+                f"could not load: {type(error).__name__}: {error}", source=source
+            ) from None
+
+    @property
+    def source(self) -> str:
+        """How messages name the entry: its file, or its entry point."""
+        if self.path is not None:
+            return str(self.path)
+        assert self.entry_point is not None
+        return f"entry point {self.entry_point.name} ({self.entry_point.value})"
 
 
 def builtin_dir() -> Path:
@@ -58,58 +76,20 @@ def entries() -> dict[str, LibraryEntry]:
     return found
 
 
-def load(name_or_path: str | os.PathLike[str]) -> Theme:
-    """Load a theme by library name, or from a ``.toml`` theme file or Gradio ``.json`` file."""
-    text = os.fspath(name_or_path)
-    if isinstance(name_or_path, os.PathLike) or _looks_like_path(text):
-        path = Path(text)
-        if path.suffix.lower() == ".json":
-            return gradio_json.load(path)
-        return tomlfile.read(path)
-    return _by_name(text.strip().lower())
-
-
-def builtin_fields(name: str) -> dict[str, Any]:
-    """The model fields of a built-in theme (cached: the files do not change while running)."""
-    theme = _builtin_theme(name)
-    fields = dict(theme)
-    fields["overrides"] = dict(theme.overrides)
-    return fields
-
-
-@cache
-def _builtin_theme(name: str) -> Theme:
-    return tomlfile.read(builtin_dir() / f"{name}.toml")
-
-
-def _looks_like_path(text: str) -> bool:
-    return text.lower().endswith((".toml", ".json")) or "/" in text or os.sep in text
-
-
-def _by_name(name: str) -> Theme:
+def find(name: str) -> LibraryEntry:
+    """The library's entry called ``name`` (any case), or an error suggesting close names."""
     library = entries()
+    name = name.strip().lower()
     entry = library.get(name)
     if entry is None:
         close = difflib.get_close_matches(name, library, n=3)
         hint = f"did you mean {', '.join(close)}?" if close else f"one of {', '.join(library)}"
         raise UnknownThemeError(f"no theme named {name!r} in the library; {hint}")
-    return entry.load()
+    return entry
 
 
-def _from_entry_point(point: EntryPoint) -> Theme:
-    source = f"entry point {point.name} ({point.value})"
-    try:
-        obj = point.load()
-        if callable(obj) and not isinstance(obj, Theme):
-            obj = obj()
-    except ThemeError as error:
-        raise error.with_source(source) from None
-    except Exception as error:  # a broken package must not take the library down
-        raise ThemeError(
-            f"could not load: {type(error).__name__}: {error}", source=source
-        ) from None
-    if isinstance(obj, (str, os.PathLike)):
-        return tomlfile.read(obj)
-    if isinstance(obj, Theme):
-        return obj
-    raise ThemeError(f"gave a {type(obj).__name__}, not a Theme or a theme file", source=source)
+def looks_like_path(text: str | os.PathLike[str]) -> bool:
+    """Whether ``Theme.load`` should read ``text`` as a file rather than a library name."""
+    if isinstance(text, os.PathLike):
+        return True
+    return text.lower().endswith((".toml", ".json")) or "/" in text or os.sep in text

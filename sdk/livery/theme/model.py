@@ -8,9 +8,11 @@ this model → ``values`` (each value checked by kind) → ``resolve`` (referenc
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, NamedTuple
 
 from pydantic import (
     ConfigDict,
@@ -22,34 +24,28 @@ from pydantic import (
 )
 from typing_extensions import Self
 
-from livery.colour.palette import SeedError, palette
-from livery.errors import InvalidValueError, ThemeError, UnknownVariableError
-from livery.theme import emit, palettes, sizes
-from livery.theme.catalogue import BY_NAME, DARK_NAMES, VARIABLES
+from livery.errors import (
+    InvalidValueError,
+    SeedError,
+    ThemeError,
+    UnknownVariableError,
+    ValueCheckError,
+)
+from livery.theme import emit, gradio_json, library, palettes, sizes, tomlfile
+from livery.theme.catalogue import BY_NAME, DARK_NAMES, SETTINGS, VARIABLES
 from livery.theme.checked import CheckedModel, as_theme_error
-from livery.theme.fonts import FontEntry, LocalFont, entry_css, stack_from
+from livery.theme.colour.audit import AuditReport, audit
+from livery.theme.colour.dark import derive_defaults
+from livery.theme.colour.palette import palette
+from livery.theme.colour.repair import Change, repair
+from livery.theme.css.build import compile_custom
+from livery.theme.dark import DarkSwitch
+from livery.theme.fonts import FontEntry, LocalFont, font_stack_css, stack_from
+from livery.theme.library import LibraryEntry
 from livery.theme.palettes import SHADES, Color
 from livery.theme.resolve import Resolved, resolve
 from livery.theme.sizes import STEPS, Size
-from livery.theme.values import Kind, Value, ValueProblem, normalise, parse
-
-if TYPE_CHECKING:
-    from livery.colour.audit import AuditReport
-    from livery.colour.repair import RepairResult
-
-DarkSwitch = Literal["class", "media", "attribute", "all"]
-
-SETTINGS = (
-    "primary_hue",
-    "secondary_hue",
-    "neutral_hue",
-    "text_size",
-    "spacing_size",
-    "radius_size",
-    "font",
-    "font_mono",
-)
-"""The core settings, in Gradio's argument order."""
+from livery.theme.values import Kind, Value, normalise, parse
 
 _SETTABLE = (*BY_NAME, *sorted(DARK_NAMES))
 _DEFAULT_LIGHT: dict[str, Value] = {
@@ -61,6 +57,13 @@ _DEFAULT_DARK: dict[str, Value] = {
 }
 _DEFAULT_FONT = (LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif")
 _DEFAULT_FONT_MONO = (LocalFont("IBM Plex Mono"), "ui-monospace", "Consolas", "monospace")
+
+
+class RepairResult(NamedTuple):
+    """What ``Theme.repair_contrast`` gives: the repaired theme and the changes, in order."""
+
+    theme: Theme
+    changes: list[Change]
 
 
 def _problem(error: Exception) -> ValueError:
@@ -252,6 +255,7 @@ class Theme(CheckedModel):
         custom: str | Path | None = None,
         strict: bool = False,
         scope: str = ":root",
+        fonts: bool = True,
     ) -> str:
         """Compile the theme to a stylesheet of CSS custom properties.
 
@@ -273,15 +277,11 @@ class Theme(CheckedModel):
         )
         if custom is None:
             return sheet
-        from livery.css import compile_custom
-
         return sheet + compile_custom(self, custom, dark=dark, minify=minify, strict=strict)
 
     def audit(self, level: str = "AA") -> AuditReport:
         """Measure the contrast of every text/background pair in both modes (WCAG 2.x and
         APCA, the latter informative) against ``level`` (``"AA"`` or ``"AAA"``)."""
-        from livery.colour.audit import audit
-
         return audit(self.resolved(), level, theme=self.name)
 
     def repair_contrast(self, level: str = "AA") -> RepairResult:
@@ -290,35 +290,103 @@ class Theme(CheckedModel):
         Each failing pair's moving side shifts along OKLCH lightness to the nearest passing
         colour; a theme that already passes comes back unchanged.
         """
-        from livery.colour.repair import RepairResult, repair
+        try:
+            changes = repair(self._resolved_with, level)
+        except ThemeError as error:
+            raise error.with_source(self._source) from None
+        fixed = self._copy()
+        fixed.set(**{change.variable: change.new for change in changes})
+        return RepairResult(fixed, changes)
 
-        return RepairResult(*repair(self, level))
+    def _resolved_with(self, overrides: Mapping[str, str]) -> Resolved:
+        """The table of this theme with ``overrides`` set on a copy (for the repair's trials)."""
+        return self._copy().set(**overrides).resolved()
+
+    def _copy(self) -> Self:
+        copy = self.model_copy(deep=True)
+        copy._source = self._source
+        return copy
+
+    # --- files --------------------------------------------------------------------------
 
     def save(self, path: str | Path) -> Path:
         """Write the theme as a TOML theme file (atomically) and return its path."""
-        from livery.theme import tomlfile
+        return tomlfile.save(self.to_toml(), path)
 
-        return tomlfile.save(self, path)
+    def to_toml(self) -> str:
+        """The theme as the text of a TOML theme file (what ``save`` writes)."""
+        return tomlfile.dumps(dict(self))
 
     @classmethod
-    def load(cls, name_or_path: str | Path) -> Theme:
-        """Load a theme by library name (``"soft"``) or from a ``.toml`` or Gradio ``.json``."""
-        from livery.theme import library
+    def from_toml(cls, text: str, *, source: str = "<theme>") -> Theme:
+        """A theme from the text of a TOML theme file; ``source`` names it in messages."""
+        return _build(tomlfile.loads(text, source=source), source)
 
-        return library.load(name_or_path)
+    @classmethod
+    def load(cls, theme: str | os.PathLike[str] | LibraryEntry) -> Theme:
+        """Load a theme by library name (``"soft"``), library entry, or from a ``.toml`` or
+        Gradio ``.json`` file."""
+        if isinstance(theme, LibraryEntry):
+            entry = theme
+        elif library.looks_like_path(theme):
+            return _from_file(Path(theme))
+        else:
+            entry = library.find(os.fspath(theme))
+        if entry.path is not None:
+            return _from_file(entry.path)
+        return _from_entry_point(entry)
 
     def to_gradio(self) -> dict[str, Any]:
         """The theme as Gradio's theme JSON (``gr.Theme.from_dict`` loads it)."""
-        from livery.theme import gradio_json
-
-        return gradio_json.dump(self)
+        return gradio_json.dump(
+            self.resolved(), name=self.name, font=self.font, font_mono=self.font_mono
+        )
 
     @classmethod
     def from_gradio(cls, data: dict[str, Any] | str | Path) -> Theme:
         """Import a Gradio theme: a ``dump()``/``to_dict()`` dict or the path of its JSON file."""
-        from livery.theme import gradio_json
+        values, source = gradio_json.read(data)
+        defaults = {name: field.default for name, field in Theme.model_fields.items()}
+        theme = _build(gradio_json.settings(values, defaults), source)
+        theme.set(**gradio_json.overrides(values, theme.value, source))
+        theme.resolved()
+        return theme
 
-        return gradio_json.load(data)
+
+def _build(fields: dict[str, Any], source: str) -> Theme:
+    """Validate ``fields`` into a ``Theme`` that names ``source`` in later messages."""
+    try:
+        theme = Theme(**fields)
+    except ThemeError as error:
+        raise error.with_source(source) from None
+    theme._source = source
+    return theme
+
+
+def _from_file(path: Path) -> Theme:
+    if path.suffix.lower() == ".json":
+        return Theme.from_gradio(path)
+    return _build(tomlfile.read(path), str(path))
+
+
+def _from_entry_point(entry: LibraryEntry) -> Theme:
+    found = entry.target()
+    if callable(found) and not isinstance(found, Theme):
+        try:
+            found = found()
+        except ThemeError as error:
+            raise error.with_source(entry.source) from None
+        except Exception as error:  # a broken package must not take the library down
+            raise ThemeError(
+                f"could not load: {type(error).__name__}: {error}", source=entry.source
+            ) from None
+    if isinstance(found, (str, os.PathLike)):
+        return _from_file(Path(found))
+    if isinstance(found, Theme):
+        return found
+    raise ThemeError(
+        f"gave a {type(found).__name__}, not a Theme or a theme file", source=entry.source
+    )
 
 
 @lru_cache(maxsize=128)
@@ -326,11 +394,9 @@ def _defaults(
     primary: Color, secondary: Color, neutral: Color
 ) -> tuple[dict[str, Value], dict[str, Value]]:
     """The light and dark defaults: Gradio's, or for a theme grown from seeds, derived from
-    them so that every pair passes AA in both modes (see ``livery.colour.dark``)."""
+    them so that every pair passes AA in both modes (see ``livery.theme.colour.dark``)."""
     if not (primary.seed or secondary.seed or neutral.seed):
         return _DEFAULT_LIGHT, _DEFAULT_DARK
-    from livery.colour.dark import derive_defaults
-
     light = dict(_DEFAULT_LIGHT)
     for role, hue in (("primary", primary), ("secondary", secondary), ("neutral", neutral)):
         light.update(_hue_values(role, hue))
@@ -353,10 +419,10 @@ def _size_values(scale: str, size: Size) -> dict[str, Value]:
 
 @lru_cache(maxsize=256)
 def _font_value(name: str, stack: tuple[FontEntry, ...]) -> Value:
-    text = ", ".join(entry_css(entry) for entry in stack)
+    text = font_stack_css(stack)
     try:
         return parse(Kind.FONT, text)
-    except ValueProblem as problem:
+    except ValueCheckError as problem:
         raise InvalidValueError(str(problem), variable=name, value=text) from None
 
 
@@ -369,7 +435,7 @@ def _check_variable(name: str, value: object) -> str:
         raise _unknown(name)
     try:
         return parse(kind, normalise(value)).raw
-    except ValueProblem as problem:
+    except ValueCheckError as problem:
         raise InvalidValueError(str(problem), variable=name, value=value) from None
 
 

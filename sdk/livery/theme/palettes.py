@@ -12,7 +12,7 @@ from typing import Any, Final
 from pydantic import ConfigDict, Field, field_validator
 
 from livery.theme.checked import CheckedModel
-from livery.theme.values import Kind, ValueProblem, normalise, parse
+from livery.theme.values import Kind, validated
 
 SHADES: Final = ("50", "100", "200", "300", "400", "500", "600", "700", "800", "900", "950")
 
@@ -50,10 +50,7 @@ class Color(CheckedModel):
     @field_validator(*(f"c{shade}" for shade in SHADES), mode="before")
     @classmethod
     def _check_shade(cls, value: object) -> str:
-        try:
-            return parse(Kind.COLOUR, normalise(value)).raw
-        except ValueProblem as problem:
-            raise ValueError(str(problem)) from None
+        return validated(Kind.COLOUR, value)
 
     def expand(self) -> list[str]:
         """The eleven shades, lightest first (as Gradio's ``Color.expand``)."""

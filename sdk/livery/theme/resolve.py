@@ -32,6 +32,7 @@ class Resolved:
     _literals: tuple[dict[str, str], dict[str, str]] = field(
         default_factory=lambda: ({}, {}), repr=False
     )
+    _literal_changes: tuple[str, ...] | None = field(default=None, repr=False)
 
     def value(self, name: str, dark: bool = False) -> Value:
         """The value ``name`` has in the given mode."""
@@ -40,6 +41,22 @@ class Resolved:
             if found is not None:
                 return found
         return self.light[name]
+
+    def dark_changes(self, literal: bool = False) -> tuple[str, ...]:
+        """The variables that change in dark mode, in catalogue order: every output's one answer.
+
+        By default, ``redeclare``: what a ``var()`` stylesheet must re-declare. With
+        ``literal``, the variables whose literal value differs (what a stylesheet of literal
+        values, or any export of them, writes for dark mode); a subset of ``redeclare``, since
+        a variable that is not re-declared computes the same text in both modes.
+        """
+        if not literal:
+            return self.redeclare
+        if self._literal_changes is None:
+            self._literal_changes = tuple(
+                name for name in self.redeclare if self.literal(name, True) != self.literal(name)
+            )
+        return self._literal_changes
 
     def literal(self, name: str, dark: bool = False) -> str:
         """The value of ``name`` with every reference replaced by its own literal value."""

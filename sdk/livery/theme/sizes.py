@@ -7,7 +7,7 @@ from typing import Any, Final
 from pydantic import ConfigDict, field_validator
 
 from livery.theme.checked import CheckedModel
-from livery.theme.values import Kind, ValueProblem, normalise, parse
+from livery.theme.values import Kind, validated
 
 STEPS: Final = ("xxs", "xs", "sm", "md", "lg", "xl", "xxl")
 
@@ -36,10 +36,7 @@ class Size(CheckedModel):
     @field_validator(*STEPS, mode="before")
     @classmethod
     def _check_step(cls, value: object) -> str:
-        try:
-            return parse(Kind.LENGTH, normalise(value)).raw
-        except ValueProblem as problem:
-            raise ValueError(str(problem)) from None
+        return validated(Kind.LENGTH, value)
 
     def expand(self) -> list[str]:
         """The seven lengths, smallest first (as Gradio's ``Size.expand``)."""

@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from livery._files import write_atomic
-from livery.colour.palette import palette
-from livery.errors import ThemeError, ThemeFileError
+from livery.errors import ThemeFileError
 from livery.theme import palettes, sizes
-from livery.theme.catalogue import VARIABLES
+from livery.theme.catalogue import SETTINGS, VARIABLES
+from livery.theme.colour.palette import palette
 from livery.theme.fonts import font_to_dict
-from livery.theme.model import SETTINGS, Theme
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -46,8 +46,8 @@ _CATALOGUE_ORDER = [
 ]
 
 
-def read(path: str | Path) -> Theme:
-    """Load a theme file; every problem is a ``ThemeError`` naming the file."""
+def read(path: str | Path) -> dict[str, Any]:
+    """The model fields in a theme file; every problem is a ``ThemeFileError`` naming it."""
     path = Path(path)
     source = str(path)
     try:
@@ -66,8 +66,8 @@ def read(path: str | Path) -> Theme:
     return loads(text, source=source)
 
 
-def loads(text: str, *, source: str = "<theme>") -> Theme:
-    """Build a theme from the text of a theme file."""
+def loads(text: str, *, source: str = "<theme>") -> dict[str, Any]:
+    """The model fields in the text of a theme file."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -75,8 +75,8 @@ def loads(text: str, *, source: str = "<theme>") -> Theme:
     return from_data(data, source=source)
 
 
-def from_data(data: dict[str, Any], *, source: str) -> Theme:
-    """Build a theme from the parsed tables of a theme file."""
+def from_data(data: dict[str, Any], *, source: str) -> dict[str, Any]:
+    """The model fields in the parsed tables of a theme file (validated by the model)."""
     unknown = set(data) - _SECTIONS
     if unknown:
         raise ThemeFileError(
@@ -100,26 +100,16 @@ def from_data(data: dict[str, Any], *, source: str) -> Theme:
     if not isinstance(variables, dict):
         raise ThemeFileError("[variables] must be a table", source=source)
     fields["overrides"] = variables
-    return build(fields, source=source)
+    return fields
 
 
-def build(fields: dict[str, Any], *, source: str) -> Theme:
-    """Validate ``fields`` into a ``Theme`` remembering ``source`` for later messages."""
-    try:
-        theme = Theme(**fields)
-    except ThemeError as error:
-        raise error.with_source(source) from None
-    theme._source = source
-    return theme
-
-
-def dumps(theme: Theme) -> str:
-    """The theme file text for ``theme``: metadata, every setting, and the overrides."""
-    metadata = {key: getattr(theme, key) for key in _METADATA}
-    metadata["tags"] = list(theme.tags)
+def dumps(fields: Mapping[str, Any]) -> str:
+    """The theme file text for a theme's model fields: metadata, every setting, overrides."""
+    metadata = {key: fields[key] for key in _METADATA}
+    metadata["tags"] = list(fields["tags"])
     settings: dict[str, Any] = {}
     for key in ("primary_hue", "secondary_hue", "neutral_hue"):
-        hue = getattr(theme, key)
+        hue = fields[key]
         if palettes.NAMED.get(hue.name or "") == hue:
             settings[key] = hue.name
         elif hue.seed is not None and palette(hue.seed) == hue:
@@ -127,15 +117,15 @@ def dumps(theme: Theme) -> str:
         else:
             settings[key] = hue.model_dump(exclude_none=True)
     for key in ("text_size", "spacing_size", "radius_size"):
-        size = getattr(theme, key)
+        size = fields[key]
         if sizes.PRESETS.get(size.name or "") == size:
             settings[key] = size.name.split("_", 1)[1]
         else:
             settings[key] = size.model_dump(exclude_none=True)
     for key in ("font", "font_mono"):
-        settings[key] = [font_to_dict(entry) for entry in getattr(theme, key)]
+        settings[key] = [font_to_dict(entry) for entry in fields[key]]
     order = {name: index for index, name in enumerate(_CATALOGUE_ORDER)}
-    variables = dict(sorted(theme.overrides.items(), key=lambda item: order[item[0]]))
+    variables = dict(sorted(fields["overrides"].items(), key=lambda item: order[item[0]]))
     document = {"theme": metadata, "settings": settings, "variables": variables}
     return "\n".join(_table(name, table) for name, table in document.items())
 
@@ -165,9 +155,8 @@ def _value(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to a theme file")
 
 
-def save(theme: Theme, path: str | Path) -> Path:
-    """Write ``theme`` to ``path`` atomically: a failed save leaves the old file as it was."""
-    text = dumps(theme)
+def save(text: str, path: str | Path) -> Path:
+    """Write a theme file atomically: a failed save leaves the old file as it was."""
     try:
         return write_atomic(path, text)
     except OSError as error:

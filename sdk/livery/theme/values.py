@@ -20,6 +20,8 @@ from functools import lru_cache
 import tinycss2
 from tinycss2 import ast
 
+from livery.errors import ValueCheckError
+
 MAX_VALUE_CHARS = 2000
 
 REFERENCE = re.compile(r"\*([A-Za-z_][A-Za-z0-9_]*)")
@@ -37,10 +39,6 @@ class Kind(str, Enum):
     FONT = "font"
     TRANSFORM = "transform"
     TRANSITION = "transition"
-
-
-class ValueProblem(Exception):
-    """Why a value was refused; the caller adds the file and variable."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +203,7 @@ def normalise(value: object) -> str:
     declaration early.
     """
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise ValueProblem(f"must be text or a number, not {type(value).__name__}")
+        raise ValueCheckError(f"must be text or a number, not {type(value).__name__}")
     text = str(value).strip()
     if text.endswith(";"):
         text = text[:-1].rstrip()
@@ -216,7 +214,7 @@ def normalise(value: object) -> str:
 def parse(kind: Kind, text: str) -> Value:
     """Check ``text`` (already normalised) for ``kind`` and return the parsed value."""
     if len(text) > MAX_VALUE_CHARS:
-        raise ValueProblem(f"is longer than {MAX_VALUE_CHARS} characters")
+        raise ValueCheckError(f"is longer than {MAX_VALUE_CHARS} characters")
     _check_characters(text)
     pieces = REFERENCE.split(text)
     css_text = "".join(
@@ -233,6 +231,15 @@ _STRING = re.compile(r"\"[^\"]*\"|'[^']*'|url\([^)\"']*\)", re.IGNORECASE)
 _IN_STRINGS = "<>\\{}`"
 
 
+def validated(kind: Kind, value: object) -> str:
+    """``value`` checked as CSS text of ``kind``, for a pydantic field validator (which turns
+    the ``ValueError`` into its own error)."""
+    try:
+        return parse(kind, normalise(value)).raw
+    except ValueCheckError as problem:
+        raise ValueError(str(problem)) from None
+
+
 def _check_characters(text: str) -> None:
     """Refuse characters that could end the declaration, quotes and brackets left open.
 
@@ -241,26 +248,26 @@ def _check_characters(text: str) -> None:
     """
     for char in text:
         if ord(char) < 32 or ord(char) == 127:
-            raise ValueProblem("contains a control character or line break")
+            raise ValueCheckError("contains a control character or line break")
     for quoted in _STRING.findall(text):
         for char in quoted:
             if char in _IN_STRINGS:
-                raise ValueProblem(_FORBIDDEN[char])
+                raise ValueCheckError(_FORBIDDEN[char])
     outside = _STRING.sub(" ", text)
     if '"' in outside or "'" in outside:
-        raise ValueProblem("has an unclosed string")
+        raise ValueCheckError("has an unclosed string")
     for char in outside:
         if char in _FORBIDDEN:
-            raise ValueProblem(_FORBIDDEN[char])
+            raise ValueCheckError(_FORBIDDEN[char])
     if "/*" in outside or "*/" in outside:
-        raise ValueProblem("contains a CSS comment")
+        raise ValueCheckError("contains a CSS comment")
     depth = 0
     for char in outside:
         depth += (char == "(") - (char == ")")
         if depth < 0:
-            raise ValueProblem("closes a bracket it never opened")
+            raise ValueCheckError("closes a bracket it never opened")
     if depth:
-        raise ValueProblem("has an unclosed bracket or function")
+        raise ValueCheckError("has an unclosed bracket or function")
 
 
 def _parts(css_text: str) -> tuple[str, ...]:
@@ -284,7 +291,7 @@ def _check_top(tokens: list[ast.Node], rules: _Rules, kind: Kind, refs: list[str
         items += 1
         _check_component(token, rules, kind, refs)
     if items > rules.max_items:
-        raise ValueProblem(
+        raise ValueCheckError(
             f"has {items} parts; a {kind.value} value takes at most {rules.max_items}"
         )
 
@@ -294,41 +301,43 @@ def _check_component(token: ast.Node, rules: _Rules, kind: Kind, refs: list[str]
         word = token.lower_value
         if rules.any_keyword or word in rules.keywords:
             return
-        raise ValueProblem(f"{token.value!r} is not a {kind.value} keyword")
+        raise ValueCheckError(f"{token.value!r} is not a {kind.value} keyword")
     if isinstance(token, ast.HashToken):
         if rules.hash and re.fullmatch(
             r"[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}", token.value
         ):
             return
-        raise ValueProblem(f"{'#' + token.value!r} is not a hex colour")
+        raise ValueCheckError(f"{'#' + token.value!r} is not a hex colour")
     if isinstance(token, ast.NumberToken):
         if rules.numbers:
             return
-        raise ValueProblem(f"a bare number is not a {kind.value}")
+        raise ValueCheckError(f"a bare number is not a {kind.value}")
     if isinstance(token, ast.DimensionToken):
         if token.lower_unit in rules.units:
             return
-        raise ValueProblem(f"unit {token.unit!r} does not fit a {kind.value}")
+        raise ValueCheckError(f"unit {token.unit!r} does not fit a {kind.value}")
     if isinstance(token, ast.PercentageToken):
         if rules.percent:
             return
-        raise ValueProblem(f"a percentage is not a {kind.value}")
+        raise ValueCheckError(f"a percentage is not a {kind.value}")
     if isinstance(token, ast.StringToken):
         if rules.strings:
             _check_quoted(token.value)
             return
-        raise ValueProblem(f"quoted text is not a {kind.value}")
+        raise ValueCheckError(f"quoted text is not a {kind.value}")
     if isinstance(token, ast.URLToken):
         if rules.urls:
             _check_url(token.value)
             return
-        raise ValueProblem(f"a url() is not a {kind.value}")
+        raise ValueCheckError(f"a url() is not a {kind.value}")
     if isinstance(token, ast.FunctionBlock):
         if token.lower_name not in rules.functions:
-            raise ValueProblem(f"function {token.name + '()'!r} is not allowed in a {kind.value}")
+            raise ValueCheckError(
+                f"function {token.name + '()'!r} is not allowed in a {kind.value}"
+            )
         _check_function(token, refs)
         return
-    raise ValueProblem(_describe(token))
+    raise ValueCheckError(_describe(token))
 
 
 def _check_function(function: ast.FunctionBlock, refs: list[str]) -> None:
@@ -340,14 +349,14 @@ def _check_function(function: ast.FunctionBlock, refs: list[str]) -> None:
             or not isinstance(arguments[0], ast.IdentToken)
             or not arguments[0].value.startswith("--")
         ):
-            raise ValueProblem("var() must name exactly one variable, as var(--name)")
+            raise ValueCheckError("var() must name exactly one variable, as var(--name)")
         refs.append(arguments[0].value[2:].replace("-", "_"))
         return
     if name == "url":
         if len(arguments) == 1 and isinstance(arguments[0], ast.StringToken):
             _check_url(arguments[0].value)
             return
-        raise ValueProblem("url() must hold one quoted data:image address")
+        raise ValueCheckError("url() must hold one quoted data:image address")
     _check_arguments(function.arguments, refs)
 
 
@@ -367,7 +376,7 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
         if isinstance(token, ast.DimensionToken):
             if token.lower_unit in _LENGTH_UNITS | _TIME_UNITS | _ANGLE_UNITS:
                 continue
-            raise ValueProblem(f"unit {token.unit!r} is not allowed")
+            raise ValueCheckError(f"unit {token.unit!r} is not allowed")
         if isinstance(token, ast.LiteralToken) and token.value in {",", "/", "*", "+", "-"}:
             continue
         if isinstance(token, ast.ParenthesesBlock):
@@ -375,22 +384,22 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
             continue
         if isinstance(token, ast.FunctionBlock):
             if token.lower_name not in _INNER_FUNCTIONS:
-                raise ValueProblem(f"function {token.name + '()'!r} is not allowed")
+                raise ValueCheckError(f"function {token.name + '()'!r} is not allowed")
             _check_function(token, refs)
             continue
-        raise ValueProblem(_describe(token))
+        raise ValueCheckError(_describe(token))
 
 
 def _check_url(address: str) -> None:
     if not address.lower().startswith("data:image/"):
-        raise ValueProblem("only inline data:image/… addresses are allowed in url()")
+        raise ValueCheckError("only inline data:image/… addresses are allowed in url()")
     _check_quoted(address)
 
 
 def _check_quoted(text: str) -> None:
     """Quoted text and addresses are pasted as they are, so no reference may hide in them."""
     if "*" in text or "var(" in text.lower():
-        raise ValueProblem("a reference (* or var()) cannot stand inside quotes or url()")
+        raise ValueCheckError("a reference (* or var()) cannot stand inside quotes or url()")
 
 
 def _describe(token: ast.Node) -> str:

@@ -7,6 +7,6 @@ playground application. The page's ``static/dev.js`` swaps the CSS, remounts the
 reloads, and shows the current errors as an overlay.
 """
 
-from livery.component.dev.server import DevServer, serve_dev
+from livery.component.dev.server import DevServer, DevSite
 
-__all__ = ["DevServer", "serve_dev"]
+__all__ = ["DevServer", "DevSite"]

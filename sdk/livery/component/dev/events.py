@@ -31,7 +31,6 @@ class Broadcaster:
         self._lock = threading.Lock()
         self._clients: set[tuple[asyncio.AbstractEventLoop, asyncio.Queue[object]]] = set()
         self._closed = False
-        self.sent = 0
 
     @property
     def clients(self) -> int:
@@ -43,7 +42,6 @@ class Broadcaster:
         message = _format(kind, data)
         with self._lock:
             clients = list(self._clients)
-            self.sent += 1
         for loop, queue in clients:
             with contextlib.suppress(RuntimeError):  # the loop is gone: the server is stopping
                 loop.call_soon_threadsafe(queue.put_nowait, message)

@@ -32,12 +32,12 @@ from livery.component.base import CSS_FILE
 from livery.component.build import _take_imported_css
 from livery.component.bundle import bundle
 from livery.component.dev.watch import JS, KINDS, PYTHON, STYLE, Batch
-from livery.component.errors import BuildError, ComponentError
 from livery.component.node import Node, find_node
-from livery.component.playground.demo import Demo, DemoError, load_demo
+from livery.component.playground.demo import Demo, load_demo
 from livery.component.playground.page import story_views
 from livery.component.project import Project
 from livery.component.styles import compile_style
+from livery.errors import BuildError, ComponentError, DemoError
 
 
 @dataclass

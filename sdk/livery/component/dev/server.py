@@ -1,34 +1,31 @@
 """The dev server: the playground application, a watcher, a rebuilder and the event stream.
 
 ``DevServer`` owns them for one project (tests and the benchmark drive it in a thread);
-``serve_dev`` is ``livery component dev``: it prints the address, one short line per rebuild
-and no traceback for the user's mistakes.
+``DevSite`` is what ``livery component dev`` serves (``livery.component.playground.serve`` with
+``reload``): it prints the address, one short line per rebuild and no traceback for the user's
+mistakes.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import time
-import webbrowser
 from collections.abc import Callable
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.routing import Route
 
-from livery._web import allowed_hosts, bind, url_of
 from livery.component.dev.events import Broadcaster
 from livery.component.dev.rebuild import Rebuilder, Step
 from livery.component.dev.watch import DEBOUNCE_S, JS, PYTHON, STYLE, Batch, Watcher
 from livery.component.playground.app import create_app
-from livery.component.playground.demo import Demo, DemoError
+from livery.component.playground.demo import Demo
 from livery.component.playground.page import _stamp
-from livery.component.playground.server import DEFAULT_HOST
+from livery.component.playground.server import stories_on
 from livery.component.playground.themes import check_theme
 from livery.component.project import Project
+from livery.errors import DemoError
 
-DEFAULT_PORT = 8100
 EVENTS_PATH = "/dev/events"
 
 
@@ -50,8 +47,6 @@ class DevServer:
         self.rebuilder = Rebuilder(self.project)
         self.events = Broadcaster(hello=lambda: {"errors": self.rebuilder.current_errors()})
         self.watcher = Watcher(self.project, self.on_batch, debounce_s=debounce_s)
-        self.builds = 0
-        """How many batches were rebuilt (tests wait on it)."""
         self.app: Starlette = create_app(
             self._demo,
             theme=self.theme,
@@ -86,7 +81,6 @@ class DevServer:
             for warning in step.warnings:
                 self.announce(f"  warning: {warning}")
         self.publish(steps)
-        self.builds += 1
 
     def publish(self, steps: list[Step]) -> None:
         """One message for the page: reload, remount, swap the CSS, or only the errors."""
@@ -109,60 +103,48 @@ class DevServer:
         return f"component/style.css?v={_stamp(path)}" if path.is_file() else None
 
 
-def serve_dev(
-    folder: str | os.PathLike[str] = ".",
-    *,
-    host: str = DEFAULT_HOST,
-    port: int = DEFAULT_PORT,
-    theme: str = "default",
-    open_browser: bool = False,
-    announce: Callable[[str], None] = print,
-) -> None:
-    """Serve the project's playground with hot reload until interrupted."""
-    hosts = allowed_hosts(host)
-    started = time.perf_counter()
-    dev = DevServer(folder, theme=theme, allowed_hosts=hosts, announce=announce)
-    dev.start()
-    try:
-        sock = bind(host, port)
-    except BaseException:
-        dev.stop()
-        raise
-    url = url_of(sock)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            dev.app,
-            log_level="warning",
-            lifespan="off",
-            access_log=False,
-            timeout_graceful_shutdown=1,
+class DevSite:
+    """The dev server of a project, for ``livery.component.playground.serve``: the
+    ``DevServer`` is built (the first build) once the port is bound."""
+
+    def __init__(
+        self,
+        folder: str | os.PathLike[str],
+        *,
+        theme: str,
+        announce: Callable[[str], None] = print,
+    ) -> None:
+        self.folder = folder
+        self.theme = theme
+        self.announce = announce
+        self.started = time.perf_counter()
+        self.dev: DevServer | None = None
+
+    def app(self, hosts: list[str] | None) -> Starlette:
+        dev = DevServer(self.folder, theme=self.theme, allowed_hosts=hosts, announce=self.announce)
+        dev.start()
+        self.dev = dev
+        return dev.app
+
+    def banner(self, url: str) -> str:
+        assert self.dev is not None and self.dev.rebuilder.demo is not None  # app() made sure
+        ms = (time.perf_counter() - self.started) * 1000
+        root = self.dev.project.root
+        watched = ", ".join(
+            f"{name}/" for name in ("frontend", "backend", "demo") if (root / name).is_dir()
         )
-    )
-    demo = dev.rebuilder.demo
-    assert demo is not None
-    stories = len(demo.stories)
-    ms = (time.perf_counter() - started) * 1000
-    watched = ", ".join(
-        f"{name}/" for name in ("frontend", "backend", "demo") if (dev.project.root / name).is_dir()
-    )
-    announce(
-        f"{demo.component.name}: {stories} stor{'y' if stories == 1 else 'ies'} on {url}"
-        f"  (built in {ms:.0f} ms, watching {watched}; Ctrl-C to stop)"
-    )
-    if open_browser:
-        threading.Timer(0.8, webbrowser.open, args=(url,)).start()
-    original = server.handle_exit
+        return (
+            f"{stories_on(self.dev.rebuilder.demo, url)}"
+            f"  (built in {ms:.0f} ms, watching {watched}; Ctrl-C to stop)"
+        )
 
-    def handle_exit(*args: object) -> None:
-        dev.events.close()  # open event streams would hold the shutdown
-        original(*args)  # type: ignore[arg-type]
+    def stopping(self) -> None:
+        if self.dev is not None:
+            self.dev.events.close()  # open event streams would hold the shutdown
 
-    server.handle_exit = handle_exit  # type: ignore[method-assign]
-    try:
-        server.run(sockets=[sock])
-    finally:
-        dev.stop()
-        sock.close()
+    def close(self) -> None:
+        if self.dev is not None:
+            self.dev.stop()
 
 
-__all__ = ["DevServer", "serve_dev"]
+__all__ = ["DevServer", "DevSite"]

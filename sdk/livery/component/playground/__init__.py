@@ -8,7 +8,8 @@ application, reusable by a dev server that reloads the demo; ``load_demo`` reads
 """
 
 from livery.component.playground.app import create_app
-from livery.component.playground.demo import Demo, DemoError, load_demo
+from livery.component.playground.demo import Demo, load_demo
 from livery.component.playground.server import serve
+from livery.errors import DemoError
 
 __all__ = ["Demo", "DemoError", "create_app", "load_demo", "serve"]

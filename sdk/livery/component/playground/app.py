@@ -35,11 +35,11 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import BaseRoute, Route
 
 from livery._web import SecurityHeaders, security_headers
-from livery.component.errors import ComponentError, HandlerError
 from livery.component.playground.demo import Demo
 from livery.component.playground.page import render_page
 from livery.component.playground.themes import check_theme, theme_css
-from livery.errors import LiveryError
+from livery.component.static import MODEL_JS
+from livery.errors import ComponentError, HandlerError, LiveryError
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -51,14 +51,17 @@ makes from a value or an upload)."""
 MAX_EVENT_BYTES = 32 * 1024 * 1024
 """The largest event body (an image value travels as base64)."""
 STATIC_DIR = Path(__file__).parent / "static"
-STATIC_FILES = {
-    "playground.css": "text/css; charset=utf-8",
-    "playground.js": "text/javascript; charset=utf-8",
-    "model.js": "text/javascript; charset=utf-8",
-    "dev.js": "text/javascript; charset=utf-8",
-    "favicon.svg": "image/svg+xml",
+_JS = "text/javascript; charset=utf-8"
+STATIC_FILES: dict[str, tuple[Path, str]] = {
+    "playground.css": (STATIC_DIR / "playground.css", "text/css; charset=utf-8"),
+    "playground.js": (STATIC_DIR / "playground.js", _JS),
+    "story-model.js": (STATIC_DIR / "story-model.js", _JS),
+    "model.js": (MODEL_JS, _JS),
+    "dev.js": (STATIC_DIR / "dev.js", _JS),
+    "favicon.svg": (STATIC_DIR / "favicon.svg", "image/svg+xml"),
 }
-"""The only files under ``/static/``: a fixed list, so no path ever reaches the disk."""
+"""The only files under ``/static/``: a fixed list, so no path ever reaches the disk.
+``model.js`` is the model every host of a component shares (``livery.component.static``)."""
 _NO_STORE = {"Cache-Control": "no-store"}
 logger = logging.getLogger("livery.playground")
 
@@ -92,7 +95,8 @@ def create_app(
         name = request.path_params["name"]
         if name not in STATIC_FILES:
             raise HTTPException(404)
-        return FileResponse(STATIC_DIR / name, media_type=STATIC_FILES[name], headers=_NO_STORE)
+        path, media = STATIC_FILES[name]
+        return FileResponse(path, media_type=media, headers=_NO_STORE)
 
     def theme_file(request: Request) -> Response:
         try:

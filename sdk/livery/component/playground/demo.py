@@ -21,15 +21,11 @@ from pathlib import Path
 from types import ModuleType
 
 from livery.component.base import Component
-from livery.component.errors import ComponentError
 from livery.component.project import Project
 from livery.component.story import Story
+from livery.errors import ComponentError, DemoError
 
 DEMO_FILE = Path("demo") / "app.py"
-
-
-class DemoError(ComponentError):
-    """The project's demo cannot be shown (the message says what to fix)."""
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,23 @@
-"""Run the playground: uvicorn on 127.0.0.1, printing the address.
+"""Run the playground, or with ``reload`` the dev server: ``livery._web.serve`` on 127.0.0.1.
 
-The demo is loaded and the theme checked before the socket is bound, so a project that is not
-built, a broken ``demo/app.py`` or an unknown theme is one error line and no server. Binding
-reuses the gallery's helpers: a port in use is a clear error, and ``--port 0`` prints the port
-the system picked.
+A site is what ``serve`` runs: its application (built once the port is bound and the Host
+names to accept are known), its announcement, and what to close when it stops. The
+playground's site loads the demo and checks the theme before the socket is bound, so a project
+that is not built, a broken ``demo/app.py`` or an unknown theme is one error line and no
+server; the dev server's (``livery.component.dev.server.DevSite``) builds after binding, so a
+port in use is said before a build.
 """
 
 from __future__ import annotations
 
 import os
-import threading
-import webbrowser
 from collections.abc import Callable
 
-import uvicorn
+from starlette.applications import Starlette
 
-from livery._web import allowed_hosts, bind, url_of
+from livery._web import serve as serve_app
 from livery.component.playground.app import create_app
-from livery.component.playground.demo import load_demo
+from livery.component.playground.demo import Demo, load_demo
 from livery.component.playground.themes import check_theme
 
 DEFAULT_HOST = "127.0.0.1"
@@ -31,26 +31,53 @@ def serve(
     port: int = DEFAULT_PORT,
     theme: str = "default",
     open_browser: bool = False,
+    reload: bool = False,
     announce: Callable[[str], None] = print,
 ) -> None:
-    """Serve the playground of the project in ``folder`` until interrupted."""
-    theme = check_theme(theme)
-    demo = load_demo(folder)
-    sock = bind(host, port)
-    hosts = allowed_hosts(host)
-    app = create_app(demo, theme=theme, allowed_hosts=hosts)
-    url = url_of(sock)
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False)
-    )
-    stories = len(demo.stories)
-    announce(
-        f"{demo.component.name}: {stories} stor{'y' if stories == 1 else 'ies'} on {url}"
-        "  (Ctrl-C to stop)"
-    )
-    if open_browser:
-        threading.Timer(0.8, webbrowser.open, args=(url,)).start()
+    """Serve the playground of the project in ``folder`` until interrupted; with ``reload``
+    every save rebuilds and updates the open pages (``livery component dev``)."""
+    if reload:
+        from livery.component.dev.server import DevSite
+
+        site: PlaygroundSite | DevSite = DevSite(folder, theme=theme, announce=announce)
+    else:
+        site = PlaygroundSite(folder, theme=theme)
     try:
-        server.run(sockets=[sock])
+        serve_app(
+            site.app,
+            host=host,
+            port=port,
+            banner=site.banner,
+            announce=announce,
+            open_browser=open_browser,
+            on_stop=site.stopping,
+        )
     finally:
-        sock.close()
+        site.close()
+
+
+class PlaygroundSite:
+    """The playground of a built project, for ``serve``."""
+
+    def __init__(self, folder: str | os.PathLike[str], *, theme: str) -> None:
+        self.theme = check_theme(theme)
+        self.demo = load_demo(folder)
+
+    def app(self, hosts: list[str] | None) -> Starlette:
+        return create_app(self.demo, theme=self.theme, allowed_hosts=hosts)
+
+    def banner(self, url: str) -> str:
+        return f"{stories_on(self.demo, url)}  (Ctrl-C to stop)"
+
+    def stopping(self) -> None:
+        """Nothing holds a stop up."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def stories_on(demo: Demo, url: str) -> str:
+    """``DemoText: 4 stories on http://127.0.0.1:8100/``: how the playground and the dev
+    server announce themselves."""
+    count = len(demo.stories)
+    return f"{demo.component.name}: {count} stor{'y' if count == 1 else 'ies'} on {url}"

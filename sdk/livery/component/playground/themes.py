@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from livery.errors import UnknownThemeError
-from livery.theme import emit
-from livery.theme.library import entries, load
+from livery.theme import Theme, entries
 
 
 def theme_names() -> list[str]:
@@ -32,5 +31,5 @@ def check_theme(name: str) -> str:
 @lru_cache(maxsize=64)
 def theme_css(name: str) -> str:
     """The stylesheet of a library theme for the page (``UnknownThemeError`` if none)."""
-    theme = load(check_theme(name))
-    return emit.stylesheet(theme.resolved(), (), dark="class", scope=":root", minify=True)
+    theme = Theme.load(check_theme(name))
+    return theme.css(fonts=False, dark="class", minify=True)

@@ -54,19 +54,19 @@ def _css(theme: Theme) -> str:
 def _scss(theme: Theme) -> str:
     from livery.theme.export import scss
 
-    return scss.export(theme)
+    return scss.export(theme.resolved(), name=theme.name, description=theme.description)
 
 
 def _dtcg(theme: Theme) -> str:
     from livery.theme.export import dtcg
 
-    return dtcg.export(theme)
+    return dtcg.export(theme.resolved(), name=theme.name, description=theme.description)
 
 
 def _tailwind(theme: Theme) -> str:
     from livery.theme.export import tailwind
 
-    return tailwind.export(theme)
+    return tailwind.export(theme.resolved(), name=theme.name, description=theme.description)
 
 
 def _gradio(theme: Theme) -> str:
@@ -74,9 +74,7 @@ def _gradio(theme: Theme) -> str:
 
 
 def _toml(theme: Theme) -> str:
-    from livery.theme import tomlfile
-
-    return tomlfile.dumps(theme)
+    return theme.to_toml()
 
 
 FORMATS: dict[str, Exporter] = {
@@ -104,7 +102,7 @@ def export(theme: Theme, format: str) -> str:
     return exporter(theme)
 
 
-def write(text: str, path: str | os.PathLike[str]) -> Path:
+def write_export(text: str, path: str | os.PathLike[str]) -> Path:
     """Write an export atomically.
 
     A failure is a ``ThemeFileError`` (one line for the command line) and leaves ``path`` as it

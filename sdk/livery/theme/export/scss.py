@@ -4,12 +4,13 @@ The file declares only Sass values, so ``@import``/``@use`` of it emits no CSS b
 
 - ``$primary-500: #6366f1;`` — one variable per theme variable (all 219, catalogue order),
   named like the CSS variable without ``--``, holding the **literal** light value (every
-  reference followed, ``theme.literal(name)``);
+  reference followed, ``Resolved.literal``);
 - ``$livery-theme: ("primary-500": $primary-500, …)`` — the same values as a map with quoted
   keys, for loops and ``map-get($livery-theme, "primary-500")``;
 - ``$livery-theme-dark: (…)`` — the literal dark values of only the variables whose value
   changes in dark mode (an empty map when none does);
-- ``@mixin dark($switch: $livery-dark-switch)`` — see ``_MIXIN``.
+- ``@mixin dark($switch: $livery-dark-switch)`` — see ``_MIXIN``; its switches and selectors
+  are ``livery.theme.dark``'s, so it matches the stylesheet's own dark block.
 
 Values that Sass reads as plain values (hex colours, numbers with a unit, one-word keywords)
 are written as they are, so Sass functions such as ``darken($primary-500, 10%)`` work on
@@ -22,13 +23,9 @@ them. Every other value (font stacks with quotes, ``data:`` URLs, shadows, gradi
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from livery.theme.catalogue import VARIABLES
-from livery.theme.emit import MEDIA_QUERY, dark_selector
-
-if TYPE_CHECKING:
-    from livery.theme.model import Theme
+from livery.theme.dark import DARK_SWITCHES, MEDIA_QUERY, dark_selector, uses_media
+from livery.theme.resolve import Resolved
 
 _PLAIN = re.compile(
     r"-?(?:\d+(?:\.\d+)?|\.\d+)(?:px|rem|em|%|s|ms|deg)?"  # a number, maybe with a unit
@@ -39,8 +36,8 @@ _PLAIN = re.compile(
 _SASS_WORDS = frozenset({"null", "true", "false", "and", "or", "not", "if", "else"})
 """Words Sass reads as its own values or operators, so they are quoted."""
 
-_SELECTORS = {switch: dark_selector(switch) for switch in ("class", "attribute", "all")}
-"""The dark-mode selectors of ``theme.css(dark=…)``, by switch."""
+_SELECTORS = {switch: dark_selector(switch) for switch in DARK_SWITCHES if dark_selector(switch)}
+"""The dark-mode selectors of ``theme.css(dark=…)``, by switch (``media`` has none)."""
 _CLASS = _SELECTORS["class"]
 
 
@@ -62,6 +59,16 @@ def _branch(switch: str) -> str:
     )
 
 
+def _words(switches: tuple[str, ...]) -> str:
+    """``("a", "b", "c")`` → ``a, b or c``."""
+    return ", ".join(switches[:-1]) + " or " + switches[-1]
+
+
+_SWITCH_LIST = ", ".join(f'"{switch}"' for switch in DARK_SWITCHES)
+_MEDIA_TEST = " or ".join(
+    f'$switch == "{switch}"' for switch in DARK_SWITCHES if uses_media(switch)
+)
+
 _MIXIN = f"""\
 /// Wrap styles in Livery's dark-mode switch (the selectors of `theme.css(dark=…)`).
 ///
@@ -73,11 +80,11 @@ _MIXIN = f"""\
 /// $switch is "class" (Gradio's .dark, the default), "attribute" ([data-theme="dark"]),
 /// "media" (prefers-color-scheme) or "all"; set $livery-dark-switch to change the default.
 @mixin dark($switch: $livery-dark-switch) {{
-  @if not index(("class", "attribute", "media", "all"), $switch) {{
-    @error "dark: $switch is class, attribute, media or all, not #{{$switch}}";
+  @if not index(({_SWITCH_LIST}), $switch) {{
+    @error "dark: $switch is {_words(DARK_SWITCHES)}, not #{{$switch}}";
   }}
-  @if {_branch("class")} @else if {_branch("attribute")} @else if {_branch("all")}
-  @if $switch == "media" or $switch == "all" {{
+  @if {" @else if ".join(_branch(switch) for switch in _SELECTORS)}
+  @if {_MEDIA_TEST} {{
     {MEDIA_QUERY} {{
       @if & {{
         @content;
@@ -90,11 +97,14 @@ _MIXIN = f"""\
 """
 
 
-def export(theme: Theme) -> str:
-    """The theme as an SCSS file (see the module docstring)."""
-    names = [variable.name for variable in VARIABLES]
-    dark = [name for name in names if theme.literal(name, dark=True) != theme.literal(name)]
-    title = re.sub(r"[\x00-\x1f\x7f]+", " ", theme.name)
+def export(resolved: Resolved, *, name: str, description: str = "") -> str:
+    """The theme ``name`` as an SCSS file (see the module docstring).
+
+    ``description`` is accepted as every format's exporter takes it; the file does not use it.
+    """
+    names = list(resolved.light)
+    dark = resolved.dark_changes(literal=True)
+    title = re.sub(r"[\x00-\x1f\x7f]+", " ", name)
     lines = [
         f'// Livery theme "{title}" as SCSS, written by `livery theme export --format scss`.',
         "// Literal values (references followed): $<variable> for the light values, the maps",
@@ -102,15 +112,13 @@ def export(theme: Theme) -> str:
         "// `dark` mixin. Importing this file emits no CSS.",
         "",
     ]
-    lines += [f"${scss_name(name)}: {scss_value(theme.literal(name))};" for name in names]
+    lines += [f"${scss_name(n)}: {scss_value(resolved.literal(n))};" for n in names]
     lines += ["", "$livery-theme: ("]
-    lines += [f'  "{scss_name(name)}": ${scss_name(name)},' for name in names]
+    lines += [f'  "{scss_name(n)}": ${scss_name(n)},' for n in names]
     lines += [");", ""]
     if dark:
         lines.append("$livery-theme-dark: (")
-        lines += [
-            f'  "{scss_name(name)}": {scss_value(theme.literal(name, dark=True))},' for name in dark
-        ]
+        lines += [f'  "{scss_name(n)}": {scss_value(resolved.literal(n, True))},' for n in dark]
         lines.append(");")
     else:
         lines.append("$livery-theme-dark: ();")

@@ -22,16 +22,13 @@ Use it after ``@import "tailwindcss";`` and next to the Livery stylesheet
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from livery.theme.catalogue import VARIABLES
-from livery.theme.export.dtcg import colour
+from livery.theme.export.convert import is_colour
 from livery.theme.palettes import SHADES
+from livery.theme.resolve import Resolved
 from livery.theme.sizes import STEPS
 from livery.theme.values import Kind, css_name
-
-if TYPE_CHECKING:
-    from livery.theme.model import Theme
 
 DARK_VARIANT = "@custom-variant dark (&:where(.dark, .dark *));"
 
@@ -44,9 +41,13 @@ SHARED_NAMES = (
 """Variables whose CSS name is also the name of a Tailwind theme variable."""
 
 
-def export(theme: Theme) -> str:
-    """The theme as Tailwind CSS v4 ``@theme`` blocks (see the module docstring)."""
-    title = re.sub(r"[\x00-\x1f\x7f]+", " ", theme.name).replace("*/", "* /")
+def export(resolved: Resolved, *, name: str, description: str = "") -> str:
+    """The theme ``name`` as Tailwind CSS v4 ``@theme`` blocks (see the module docstring).
+
+    ``description`` is accepted as every format's exporter takes it; Tailwind has no place
+    for it.
+    """
+    title = re.sub(r"[\x00-\x1f\x7f]+", " ", name).replace("*/", "* /")
     lines = [
         f'/* Livery theme "{title}" for Tailwind CSS v4, written by',
         "   `livery theme export --format tailwind`. Import it after tailwindcss and load the",
@@ -57,14 +58,14 @@ def export(theme: Theme) -> str:
         "",
         "@theme inline {",
     ]
-    lines += [f"  {name}: var({target});" for name, target in inline_declarations(theme)]
+    lines += [f"  {own}: var({target});" for own, target in inline_declarations(resolved)]
     lines += ["}", "", "@theme {"]
-    lines += [f"  {css_name(name)}: {theme.literal(name)};" for name in SHARED_NAMES]
+    lines += [f"  {css_name(shared)}: {resolved.literal(shared)};" for shared in SHARED_NAMES]
     lines += ["}", ""]
     return "\n".join(lines)
 
 
-def inline_declarations(theme: Theme) -> list[tuple[str, str]]:
+def inline_declarations(resolved: Resolved) -> list[tuple[str, str]]:
     """``(tailwind name, livery variable)`` pairs of the ``@theme inline`` block."""
     pairs = [
         (f"--color-{role}-{shade}", css_name(f"{role}_{shade}"))
@@ -75,8 +76,8 @@ def inline_declarations(theme: Theme) -> list[tuple[str, str]]:
     for variable in VARIABLES:
         if variable.kind not in (Kind.COLOUR, Kind.FILL) or variable.group == "palette":
             continue
-        values = (theme.literal(variable.name), theme.literal(variable.name, dark=True))
-        if all(colour(value) is not None for value in values):
+        values = (resolved.literal(variable.name), resolved.literal(variable.name, True))
+        if all(is_colour(value) for value in values):
             livery = css_name(variable.name)
             pairs.append(("--color-" + livery[2:], livery))
     return pairs

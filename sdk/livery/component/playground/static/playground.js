@@ -4,8 +4,9 @@
  *
  * The component's built ES module is imported from this server (the page's policy allows no
  * other script source) and its `render({ model, el })` is called once per story with a
- * `StoryModel` that sends events to Python. Each story shows the value it holds and, next to
- * it, the one-line error of the last event that Python refused.
+ * `storyModel` (the shared model, over state in the page) that sends events to Python. Each
+ * story shows the value it holds and, next to it, the one-line error of the last event that
+ * Python refused.
  *
  * State for tests and tools: `data-status` on each story (loading, ready, pending, ok,
  * error), the model on its mount element (`el.liveryModel`), `data-ready` on <body>.
@@ -15,7 +16,8 @@
  * model had; `data-generation` on <body> counts the remounts.
  */
 
-import { StoryModel } from "./model.js";
+import { loadWidget } from "./model.js";
+import { storyModel } from "./story-model.js";
 
 const body = document.body;
 const themeSelect = document.getElementById("theme");
@@ -46,14 +48,8 @@ modeButton.addEventListener("click", () => {
 
 let events = [];
 
-async function loadWidget() {
-  const url = new URL(body.dataset.bundle, document.baseURI).href;
-  const loaded = (await import(url)).default;
-  const widget = typeof loaded === "function" ? await loaded() : loaded;
-  if (!widget || typeof widget.render !== "function") {
-    throw new Error("the bundle's default export has no render({ model, el })");
-  }
-  return widget;
+function loadBundle() {
+  return loadWidget(new URL(body.dataset.bundle, document.baseURI).href);
 }
 
 function showJson(output, value) {
@@ -69,7 +65,7 @@ async function mountStory(section, widget, state) {
     `api/stories/${encodeURIComponent(section.dataset.story)}/events/`,
     document.baseURI,
   ).href;
-  const model = new StoryModel({
+  const model = storyModel({
     state: state ?? JSON.parse(section.dataset.state),
     events,
     endpoint,
@@ -100,7 +96,7 @@ async function main() {
   events = body.dataset.events ? body.dataset.events.split(",") : [];
   let widget;
   try {
-    widget = await loadWidget();
+    widget = await loadBundle();
   } catch (failure) {
     loadError.textContent = `The component's module did not load: ${failure.message}`;
     loadError.hidden = false;
@@ -119,7 +115,7 @@ const started = main();
 export async function remount(bundleUrl) {
   await started;
   body.dataset.bundle = bundleUrl;
-  const widget = await loadWidget();
+  const widget = await loadBundle();
   loadError.hidden = true;
   for (const section of document.querySelectorAll(".story")) {
     const old = section.querySelector(".story-mount");

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from livery.css.errors import UnsafeCssError
-from livery.css.lexical import code_only, line_of
+from livery.errors import UnsafeCssError
+from livery.theme.css.lexical import code_only, line_of
 
 _END_TAG = re.compile(r"</style", re.IGNORECASE)
 _LOADING_RULE = re.compile(r"@(import|use|forward)\b", re.IGNORECASE)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
-from livery.colour.audit import measure
-from livery.colour.contrast import NotAColour, colours_in
-from livery.colour.pairs import PAIRS
-from livery.colour.solve import constraints, nearest, passes
+from livery.errors import NotAColourError
 from livery.theme.catalogue import BY_NAME
+from livery.theme.colour.audit import measure
+from livery.theme.colour.contrast import colours_in
+from livery.theme.colour.pairs import PAIRS
+from livery.theme.colour.solve import constraints, nearest, passes
 from livery.theme.palettes import SHADES
 from livery.theme.resolve import Resolved, resolve
 from livery.theme.values import Value, parse
@@ -109,7 +110,7 @@ def _step(resolved: Resolved, variable: str, in_dark: bool) -> str | None:
                 return f"*{name}"
     try:
         colours = colours_in(resolved.literal(variable, in_dark))
-    except NotAColour:
+    except NotAColourError:
         return None
     if len(colours) != 1:
         return None

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from livery.colour.contrast import Colour, NotAColour, apca, colours_in, flatten, wcag_ratio
-from livery.colour.pairs import LEVELS, PAIRS, REQUIRED, Pair, Role
+from livery.errors import InvalidOptionError, NotAColourError
+from livery.theme.colour.contrast import Colour, apca, colours_in, flatten, wcag_ratio
+from livery.theme.colour.pairs import LEVELS, PAIRS, REQUIRED, Pair, Role
 from livery.theme.resolve import Resolved
 
 Level = Literal["AA", "AAA"]
@@ -94,7 +95,7 @@ class AuditReport:
 def audit(resolved: Resolved, level: str = "AA", *, theme: str = "theme") -> AuditReport:
     """Measure every pair of the catalogue in both modes against ``level``."""
     if level not in REQUIRED:
-        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+        raise InvalidOptionError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     checks = [measure(resolved, pair, mode == "dark", level) for mode in MODES for pair in PAIRS]
     return AuditReport(theme=theme, level=level, checks=tuple(checks))
 
@@ -108,7 +109,7 @@ def measure(resolved: Resolved, pair: Pair, dark: bool, level: str) -> Check:
     mode = "dark" if dark else "light"
     try:
         ratio, lc = _worst(foreground, layers)
-    except NotAColour as problem:
+    except NotAColourError as problem:
         return Check(pair, mode, foreground, background, None, None, None, str(problem))
     return Check(pair, mode, foreground, background, ratio, lc, required)
 

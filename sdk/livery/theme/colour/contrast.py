@@ -15,6 +15,8 @@ from coloraide import Color as ColourValue
 from coloraide.contrast import ColorContrast
 from tinycss2 import ast
 
+from livery.errors import NotAColourError
+
 _COLOUR_FUNCTIONS = frozenset("rgb rgba hsl hsla hwb lab lch oklab oklch color color-mix".split())
 
 
@@ -52,15 +54,11 @@ class Colour(ColourValue):
 Colour.register(_APCA())
 
 
-class NotAColour(ValueError):
-    """A value holds no colour that can be measured (an image, a keyword, …)."""
-
-
 @lru_cache(maxsize=4096)
 def colours_in(value: str) -> tuple[Colour, ...]:
     """The colours a literal fill or colour value paints: one, or every gradient stop.
 
-    An empty tuple means nothing is painted (``none``, ``transparent``). Raises ``NotAColour``
+    An empty tuple means nothing is painted (``none``, ``transparent``). Raises ``NotAColourError``
     for values that paint something unmeasurable, such as a ``url()`` image.
     """
     tokens = tinycss2.parse_component_value_list(value)
@@ -95,7 +93,7 @@ def _one_colour(text: str, context: str) -> Colour:
     try:
         return Colour(text)
     except ValueError:
-        raise NotAColour(f"cannot measure {text!r} in {context!r}") from None
+        raise NotAColourError(f"cannot measure {text!r} in {context!r}") from None
 
 
 def flatten(layers: tuple[tuple[Colour, ...], ...]) -> list[Colour]:

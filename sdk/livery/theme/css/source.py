@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from livery.css.errors import CssFileError
+from livery.errors import CssFileError
 
 MAX_BYTES = 1_000_000
 """Stylesheets and partials over 1 MB are refused, as theme files are."""

@@ -13,14 +13,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from livery.css.lexical import code_only, line_of
 from livery.theme.catalogue import VARIABLES
+from livery.theme.css.lexical import code_only, line_of
+from livery.theme.resolve import Resolved
 from livery.theme.values import css_name
-
-if TYPE_CHECKING:
-    from livery.theme.model import Theme
 
 _NAME = r"--[\w-]+(?![\w-]|#\{)"
 _USE = re.compile(rf"\bvar\(\s*({_NAME})", re.IGNORECASE)
@@ -46,8 +43,12 @@ class UnknownName:
         return f"{where}: {self.message}"
 
 
-def theme_names(theme: Theme | None = None) -> frozenset[str]:
-    """The custom properties every theme stylesheet defines (``--primary-500``, …)."""
+def theme_names(resolved: Resolved | None = None) -> frozenset[str]:
+    """The custom properties the theme's stylesheet defines (``--primary-500``, …).
+
+    Every resolved table holds the whole catalogue, so this is the same set for any theme
+    (and for ``None``, no theme at all).
+    """
     return _THEME_NAMES
 
 
@@ -55,7 +56,7 @@ _THEME_NAMES = frozenset(css_name(variable.name) for variable in VARIABLES)
 
 
 def check_css(
-    theme: Theme | None,
+    resolved: Resolved | None,
     sources: str | Mapping[str, str],
     *,
     compiled: str | None = None,
@@ -77,7 +78,7 @@ def check_css(
         for code in (*scanned.values(), compiled_code)
         for match in _DECLARATION.finditer(code)
     }
-    known = theme_names(theme) | declared
+    known = theme_names(resolved) | declared
 
     problems: list[UnknownName] = []
     seen: set[tuple[str, int, str]] = set()

@@ -9,19 +9,16 @@ its literal light value, the ``$livery-theme`` and ``$livery-theme-dark`` maps, 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from livery.theme.dark import DarkSwitch, check_switch
 from livery.theme.export.scss import export
-
-if TYPE_CHECKING:
-    from livery.theme.model import Theme
-
-DARK_SWITCHES = ("class", "media", "attribute", "all")
+from livery.theme.resolve import Resolved
 
 
-def prelude(theme: Theme, dark: str = "class") -> str:
-    """The text of the ``livery`` module for ``theme`` built with the ``dark`` switch."""
-    if dark not in DARK_SWITCHES:
-        raise ValueError(f"dark must be 'class', 'media', 'attribute' or 'all', not {dark!r}")
+def prelude(resolved: Resolved, dark: DarkSwitch = "class", *, name: str = "") -> str:
+    """The text of the ``livery`` module for the theme ``name`` built with the ``dark`` switch.
+
+    An unknown switch is an ``InvalidOptionError``.
+    """
+    check_switch(dark)
     # Set before the export's `$livery-dark-switch: "class" !default;`, so it wins.
-    return f'$livery-dark-switch: "{dark}";\n' + export(theme)
+    return f'$livery-dark-switch: "{dark}";\n' + export(resolved, name=name)

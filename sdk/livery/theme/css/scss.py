@@ -24,9 +24,9 @@ from pathlib import Path
 
 import sass
 
-from livery.css.errors import CssError, CssImportError, ScssError
-from livery.css.lexical import code_only, line_of
-from livery.css.source import Source, read
+from livery.errors import CssError, CssImportError, ScssError
+from livery.theme.css.lexical import code_only, line_of
+from livery.theme.css.source import Source, read
 
 LIVERY_MODULE = "livery"
 _LIVERY_PATH = "(livery)"

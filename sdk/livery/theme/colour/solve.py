@@ -11,8 +11,9 @@ from __future__ import annotations
 import itertools
 import math
 
-from livery.colour.contrast import Colour, NotAColour, colours_in, flatten
-from livery.colour.pairs import PAIRS, REQUIRED, Role
+from livery.errors import NotAColourError
+from livery.theme.colour.contrast import Colour, colours_in, flatten
+from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
 from livery.theme.resolve import Resolved
 
 MARGIN = 0.001
@@ -70,7 +71,7 @@ def constraints(resolved: Resolved, variable: str, dark: bool, level: str) -> li
 def _flat(resolved: Resolved, names: tuple[str, ...], dark: bool) -> list[Colour]:
     try:
         return flatten(tuple(colours_in(resolved.literal(name, dark)) for name in names))
-    except NotAColour:
+    except NotAColourError:
         return []
 
 

@@ -11,17 +11,15 @@ import os
 import sys
 import warnings
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from livery.css import source as sources
-from livery.css.check import UnknownName, check_css
-from livery.css.errors import UnknownCssVariableError, UnknownCssVariableWarning
-from livery.css.prelude import prelude
-from livery.css.safety import check_output
-from livery.css.scss import compile_scss
-
-if TYPE_CHECKING:
-    from livery.theme.model import Theme
+from livery.errors import UnknownCssVariableError, UnknownCssVariableWarning
+from livery.theme.css import source as sources
+from livery.theme.css.check import UnknownName, check_css
+from livery.theme.css.prelude import prelude
+from livery.theme.css.safety import check_output
+from livery.theme.css.scss import compile_scss
+from livery.theme.dark import DarkSwitch
+from livery.theme.resolve import Resolved
 
 
 @dataclass(frozen=True)
@@ -34,20 +32,22 @@ class CustomCss:
 
 
 def build_custom(
-    theme: Theme,
+    resolved: Resolved,
     custom: str | os.PathLike[str],
     *,
-    dark: str = "class",
+    name: str = "",
+    dark: DarkSwitch = "class",
     minify: bool = False,
 ) -> CustomCss:
-    """Compile and check ``custom`` (CSS or SCSS text, or a file) against ``theme``.
+    """Compile and check ``custom`` (CSS or SCSS text, or a file) against the theme's table.
 
-    Errors (``CssError``) stop the build; unknown variables are returned, not raised.
+    ``name`` is the theme's, for the header of its ``livery`` module. Errors (``CssError``)
+    stop the build; unknown variables are returned, not raised.
     """
     source = sources.load(custom)
-    compiled = compile_scss(source, prelude(theme, dark), minify=minify)
+    compiled = compile_scss(source, prelude(resolved, dark, name=name), minify=minify)
     check_output(compiled.css, compiled.files, source.name)
-    problems = check_css(theme, compiled.files, compiled=compiled.css, file=source.name)
+    problems = check_css(resolved, compiled.files, compiled=compiled.css, file=source.name)
     css = compiled.css.strip("\n")
     if css:
         css = css if minify else f"\n{css}\n"
@@ -55,14 +55,15 @@ def build_custom(
 
 
 def compile_custom(
-    theme: Theme,
+    resolved: Resolved,
     custom: str | os.PathLike[str],
     *,
-    dark: str = "class",
+    name: str = "",
+    dark: DarkSwitch = "class",
     minify: bool = False,
     strict: bool = False,
 ) -> str:
-    """The compiled custom CSS for ``theme``, to append to ``theme.css(dark=, minify=)``.
+    """The compiled custom CSS for a theme's table, to append to ``theme.css(dark=, minify=)``.
 
     ``custom`` is CSS or SCSS text, or the path of a ``.css``/``.scss``/``.sass`` file. It may
     ``@import "livery"`` for the theme's SCSS variables and ``dark`` mixin, and partials from
@@ -70,7 +71,7 @@ def compile_custom(
     with ``strict`` one ``UnknownCssVariableError`` listing them all. The result starts with a
     newline unless ``minify`` (and is "" for a stylesheet that compiles to nothing).
     """
-    result = build_custom(theme, custom, dark=dark, minify=minify)
+    result = build_custom(resolved, custom, name=name, dark=dark, minify=minify)
     if result.problems and strict:
         raise UnknownCssVariableError(result.problems)
     level = _outside_livery()

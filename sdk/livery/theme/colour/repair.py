@@ -9,27 +9,22 @@ that variable (its ``_dark`` twin in dark mode), so references elsewhere follow 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import tinycss2
 from tinycss2 import ast
 
-from livery.colour.audit import Check, audit, measure
-from livery.colour.contrast import Colour, NotAColour, colours_in
-from livery.colour.dark import depends_on
-from livery.colour.pairs import Pair
-from livery.colour.solve import MARGIN, Constraint, constraints, nearest
-from livery.errors import ThemeError
+from livery.errors import ContrastRepairError, NotAColourError, ThemeError
 from livery.theme.catalogue import BY_NAME
-from livery.theme.model import Theme
+from livery.theme.colour.audit import Check, audit, measure
+from livery.theme.colour.contrast import Colour, colours_in
+from livery.theme.colour.dark import depends_on
+from livery.theme.colour.pairs import Pair
+from livery.theme.colour.solve import MARGIN, Constraint, constraints, nearest
 from livery.theme.resolve import Resolved
 
 _ROUNDS = 12
-
-
-class ContrastRepairError(ThemeError):
-    """A contrast target cannot be reached (for example 7:1 against a mid-grey)."""
 
 
 @dataclass(frozen=True)
@@ -56,20 +51,21 @@ class Change:
         }
 
 
-class RepairResult(NamedTuple):
-    """What ``Theme.repair_contrast`` gives: the repaired theme and the changes, in order."""
-
-    theme: Theme
-    changes: list[Change]
+Resolver = Callable[[Mapping[str, str]], Resolved]
+"""The theme's table with the given overrides (``name`` or ``name_dark`` → value) applied."""
 
 
-def repair(theme: Theme, level: str = "AA") -> tuple[Theme, list[Change]]:
-    """A copy of ``theme`` in which every pair passes at ``level``, and the changes made."""
-    fixed = theme.model_copy(deep=True)
-    fixed._source = theme._source
+def repair(resolve_with: Resolver, level: str = "AA") -> list[Change]:
+    """The changes that make every pair pass at ``level``, in the order they were made.
+
+    ``resolve_with`` gives the theme's table with overrides applied, so the repair can measure
+    each round's result; the caller applies the returned changes to the theme itself.
+    """
+    overrides: dict[str, str] = {}
+    resolved = resolve_with(overrides)
     first: dict[str, tuple[Check, str]] = {}
     for _ in range(_ROUNDS):
-        report = audit(fixed.resolved(), level)
+        report = audit(resolved, level)
         if report.passed:
             break
         moved: set[str] = set()
@@ -78,7 +74,7 @@ def repair(theme: Theme, level: str = "AA") -> tuple[Theme, list[Change]]:
             dark = check.mode == "dark"
             if any(
                 depends_on(
-                    fixed.resolved(),
+                    resolved,
                     side.removesuffix("_dark") if dark else side,
                     {m.removesuffix("_dark") for m in moved},
                     dark,
@@ -86,15 +82,13 @@ def repair(theme: Theme, level: str = "AA") -> tuple[Theme, list[Change]]:
                 for side in sides
             ):
                 continue  # measured against a value this round already changed
-            name, new = _solve_either(fixed.resolved(), check, sides, level)
+            name, new = _solve_either(resolved, check, sides, level)
             moved.add(name)
-            first.setdefault(name, (check, fixed.value(name)))
-            fixed.set(**{name: new})
+            first.setdefault(name, (check, _written(resolved, name)))
+            overrides[name] = new
+            resolved = resolve_with(overrides)
     else:
-        raise _unreachable(audit(fixed.resolved(), level).failures, level, theme._source)
-    if not first:
-        return fixed, []
-    resolved = fixed.resolved()
+        raise _unreachable(audit(resolved, level).failures, level)
     changes = []
     for name, (check, old) in first.items():
         after = measure(resolved, check.pair, check.mode == "dark", level)
@@ -102,14 +96,21 @@ def repair(theme: Theme, level: str = "AA") -> tuple[Theme, list[Change]]:
             Change(
                 variable=name,
                 old=old,
-                new=fixed.value(name),
+                new=_written(resolved, name),
                 pair=check.pair.label,
                 mode=check.mode,
                 ratio_before=check.ratio or 0.0,
                 ratio_after=after.ratio or 0.0,
             )
         )
-    return fixed, changes
+    return changes
+
+
+def _written(resolved: Resolved, name: str) -> str:
+    """The value of ``name`` (or ``name_dark``) as written, references included."""
+    if name.endswith("_dark"):
+        return resolved.value(name.removesuffix("_dark"), dark=True).raw
+    return resolved.value(name).raw
 
 
 def _moving_variables(check: Check) -> list[str]:
@@ -168,7 +169,7 @@ def _solve_gradient(
                 text = tinycss2.serialize([argument])
                 try:
                     stop = colours_in(text) if not isinstance(argument, ast.WhitespaceToken) else ()
-                except NotAColour:
+                except NotAColourError:
                     continue
                 if len(stop) == 1:
                     new = _nearest(stop[0], needs, trigger, name, dark)
@@ -194,8 +195,6 @@ def _nearest(
     return best
 
 
-def _unreachable(failures: tuple[Check, ...], level: str, source: str | None) -> ThemeError:
+def _unreachable(failures: tuple[Check, ...], level: str) -> ThemeError:
     names = ", ".join(f"{c.pair.label} ({c.mode})" for c in failures[:4])
-    return ContrastRepairError(
-        f"could not make every pair pass {level}; still failing: {names}", source=source
-    )
+    return ContrastRepairError(f"could not make every pair pass {level}; still failing: {names}")

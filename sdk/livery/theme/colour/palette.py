@@ -14,6 +14,7 @@ from typing import Final
 
 from coloraide import Color as ColourValue
 
+from livery.errors import SeedError
 from livery.theme.palettes import SHADES, Color
 
 LIGHTNESS: Final = (0.977, 0.950, 0.906, 0.840, 0.761, 0.683, 0.598, 0.515, 0.446, 0.379, 0.282)
@@ -22,10 +23,6 @@ that dark-mode backgrounds have room."""
 
 CHROMA_TAPER: Final = (0.094, 0.222, 0.416, 0.653, 0.855, 0.952, 0.934, 0.830, 0.696, 0.580, 0.492)
 """Chroma per shade relative to the palette's peak, measured on the named palettes."""
-
-
-class SeedError(ValueError):
-    """The text is not a CSS colour."""
 
 
 @dataclass(frozen=True)
