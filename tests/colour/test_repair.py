@@ -9,10 +9,10 @@ import pytest
 from coloraide import Color as ColourValue
 
 import livery.themes
-from livery.theme.colour.contrast import colours_in
-from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
 from livery.theme import ContrastRepairError, RepairResult
 from livery.theme.catalogue import BY_NAME
+from livery.theme.colour.contrast import colours_in
+from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
 
 GRADIO = ("base", "default", "soft", "glass", "monochrome", "origin", "citrus", "ocean")
 ORIGINAL = ("aurora", "ember", "fjord", "moss", "ink", "folio", "beacon")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import livery
-from livery.theme.export import FORMATS
+from livery.theme import FORMATS
 
 LIVERY = [sys.executable, "-m", "livery"]
 

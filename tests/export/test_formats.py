@@ -11,7 +11,7 @@ import pytest
 import livery
 from livery.cli.theme import ExportFormat
 from livery.errors import ThemeFileError
-from livery.theme.export import FORMATS, export, write_export
+from livery.theme.formats import FORMATS, export, write_export
 
 
 def test_the_registry_lists_every_format_with_its_suffix() -> None:

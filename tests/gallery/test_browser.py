@@ -201,7 +201,7 @@ def test_every_download_loads_back(browser: Any, gallery: Gallery, tmp_path: Pat
         assert livery.Theme.from_gradio(saved["gradio"]).css() == original.css()
         assert saved["css"].read_text() == original.css()
         assert saved["tokens"].name == "citrus.tokens.json"
-        assert saved["tokens"].read_text() == livery.theme.export.FORMATS["dtcg"](original)
+        assert saved["tokens"].read_text() == livery.theme.FORMATS["dtcg"](original)
         guard.check(page)
     finally:
         context.close()

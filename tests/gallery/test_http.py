@@ -132,8 +132,8 @@ def test_path_traversal_is_a_404(gallery: Gallery, path: str) -> None:
 
 
 def test_asset_types_are_limited(tmp_path: Path) -> None:
-    from livery.gallery.routes.files import safe_static_path
     from livery.gallery.render import static_dir
+    from livery.gallery.routes.files import safe_static_path
 
     root = static_dir()
     assert safe_static_path(root, "gallery.css") == (root / "gallery.css").resolve()

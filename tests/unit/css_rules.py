@@ -31,8 +31,11 @@ MEDIA = "@media"
 
 
 def canon(text: str) -> str:
-    """tinycss2 writes strings with double quotes; compare quote style-blind."""
-    return text.replace("'", '"').strip()
+    """A value as tinycss2 writes it back (double-quoted strings, ``/**/`` between tokens
+    that would otherwise merge, as in ``A/**/.0``), so that text and parsed declarations
+    compare equal when they hold the same tokens."""
+    tokens = tinycss2.parse_component_value_list(text)
+    return tinycss2.serialize(tokens).replace("'", '"').strip()
 
 
 def walk(tokens: list[ast.Node]) -> list[ast.Node]:

@@ -9,8 +9,8 @@ import typer
 from livery._files import write_atomic
 from livery.cli.console import err, error_line, escape, out
 from livery.cli.options import DarkOption
+from livery.css import build_custom
 from livery.theme import Theme
-from livery.theme.css import build_custom
 
 app = typer.Typer(help="Compile custom CSS or SCSS on top of a theme.", no_args_is_help=True)
 

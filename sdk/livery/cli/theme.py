@@ -28,7 +28,7 @@ app = typer.Typer(help="Build, inspect and convert themes.", no_args_is_help=Tru
 
 
 ExportFormat = choices("ExportFormat", FORMATS)
-"""The export formats, as the registry in ``livery.theme.export`` lists them."""
+"""The export formats, as the registry in ``livery.theme.formats`` lists them."""
 Level = choices("Level", LEVELS)
 """The WCAG levels the contrast audit checks against."""
 

@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from livery.component.project import Project
-from livery.errors import BuildError
 from livery.css import CssError, build_custom
+from livery.errors import BuildError
 from livery.theme import Theme
 
 

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
         place,
     )
     from livery.theme.dark import DARK_SWITCHES, DarkSwitch
-    from livery.theme.export import FORMATS, Exporter, write_export
     from livery.theme.fonts import Font, FontEntry, GoogleFont, LocalFont, font_stack_css
+    from livery.theme.formats import FORMATS, Exporter, write_export
     from livery.theme.library import LibraryEntry, builtin_dir, entries
     from livery.theme.model import SETTINGS, RepairResult, Theme
     from livery.theme.palettes import NAMED, SHADES, Color
@@ -74,9 +74,9 @@ _LAZY: dict[str, str] = {
     "builtin_dir": "library",
     "entries": "library",
     # exports
-    "FORMATS": "export",
-    "Exporter": "export",
-    "write_export": "export",
+    "FORMATS": "formats",
+    "Exporter": "formats",
+    "write_export": "formats",
     # colour
     "AuditReport": "colour",
     "Change": "colour",

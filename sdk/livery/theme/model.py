@@ -265,11 +265,13 @@ class Theme(CheckedModel):
         ``custom`` appends your own CSS or SCSS (text, or the path of a ``.css``/``.scss``
         file), checked against the theme's variables; ``strict`` makes unknown ``var(--x)``
         names errors instead of warnings. ``scope`` puts the variables on a ``.class`` or
-        ``#id`` instead of ``:root``, so several themes can share a page.
+        ``#id`` instead of ``:root``, so several themes can share a page. ``fonts=False``
+        leaves out the font rules (``@import``, ``@font-face``), for a page that loads the
+        fonts itself or shows many themes at once.
         """
         sheet = emit.stylesheet(
             self.resolved(),
-            (*self.font, *self.font_mono),
+            (*self.font, *self.font_mono) if fonts else (),
             dark=dark,
             resolve=resolve,
             minify=minify,
@@ -277,7 +279,9 @@ class Theme(CheckedModel):
         )
         if custom is None:
             return sheet
-        return sheet + compile_custom(self, custom, dark=dark, minify=minify, strict=strict)
+        return sheet + compile_custom(
+            self.resolved(), custom, name=self.name, dark=dark, minify=minify, strict=strict
+        )
 
     def audit(self, level: str = "AA") -> AuditReport:
         """Measure the contrast of every text/background pair in both modes (WCAG 2.x and

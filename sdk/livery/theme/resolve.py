@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from livery.errors import ThemeReferenceError
 from livery.theme.catalogue import BY_NAME, VARIABLES
@@ -32,7 +33,6 @@ class Resolved:
     _literals: tuple[dict[str, str], dict[str, str]] = field(
         default_factory=lambda: ({}, {}), repr=False
     )
-    _literal_changes: tuple[str, ...] | None = field(default=None, repr=False)
 
     def value(self, name: str, dark: bool = False) -> Value:
         """The value ``name`` has in the given mode."""
@@ -50,13 +50,13 @@ class Resolved:
         values, or any export of them, writes for dark mode); a subset of ``redeclare``, since
         a variable that is not re-declared computes the same text in both modes.
         """
-        if not literal:
-            return self.redeclare
-        if self._literal_changes is None:
-            self._literal_changes = tuple(
-                name for name in self.redeclare if self.literal(name, True) != self.literal(name)
-            )
-        return self._literal_changes
+        return self._literal_changes if literal else self.redeclare
+
+    @cached_property
+    def _literal_changes(self) -> tuple[str, ...]:
+        return tuple(
+            name for name in self.redeclare if self.literal(name, True) != self.literal(name)
+        )
 
     def literal(self, name: str, dark: bool = False) -> str:
         """The value of ``name`` with every reference replaced by its own literal value."""
