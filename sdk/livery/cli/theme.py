@@ -68,9 +68,8 @@ def show(
     out.print(f"font: {escape(theme.value('font'))}")
     out.print(f"font_mono: {escape(theme.value('font_mono'))}")
     resolved = theme.resolved()
-    out.print(
-        f"{len(theme.overrides)} variables set, {len(resolved.redeclare)} re-declared in dark mode"
-    )
+    changes = len(resolved.dark_changes())
+    out.print(f"{len(theme.overrides)} variables set, {changes} re-declared in dark mode")
     if variables:
         table = Table("variable", "light", "dark", box=None, pad_edge=False)
         for variable in VARIABLES:
@@ -132,7 +131,7 @@ def build(
             escape(target.name),
             escape(theme.name),
             str(len(theme.overrides)),
-            str(len(theme.resolved().redeclare)),
+            str(len(theme.resolved().dark_changes())),
             f"{len(css.encode()):,}",
             f"{seconds * 1000:.1f}",
         )

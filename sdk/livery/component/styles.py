@@ -1,6 +1,6 @@
 """Compile a component's ``frontend/style.scss`` with libsass, as ``livery css build`` does.
 
-The component's stylesheet gets what custom CSS gets (``livery.theme.css``): ``@import "livery"``
+The component's stylesheet gets what custom CSS gets (``livery.css``): ``@import "livery"``
 for the theme's SCSS variables and ``dark`` mixin, partials from its own folder, and every
 ``var(--x)`` checked against the theme variables. A component should style itself only
 through ``var(--…)`` so that it follows whatever theme the page loads; an unknown name is a

@@ -2,15 +2,17 @@
 
 A ``Theme`` holds what a person chose: three hues, three size scales, two font stacks, and the
 variables they set. Everything else comes from the catalogue's defaults. Data flows one way:
-this model → ``values`` (each value checked by kind) → ``resolve`` (references) → ``emit``.
+the choices → ``tables`` (value tables, each value checked by kind) → ``resolve`` (references,
+``Resolved``) → the outputs, which read only the resolved table: ``emit`` (CSS), ``colour``
+(audit; the repair returns changes that ``repair_contrast`` applies with ``set()``), ``css``
+(custom CSS). The file modules below the model (``tomlfile``, ``gradio_json``, ``library``)
+read and write plain fields; the model builds the theme.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -25,36 +27,24 @@ from pydantic import (
 from typing_extensions import Self
 
 from livery.errors import (
-    InvalidValueError,
     SeedError,
     ThemeError,
-    UnknownVariableError,
-    ValueCheckError,
 )
 from livery.theme import emit, gradio_json, library, palettes, sizes, tomlfile
-from livery.theme.catalogue import BY_NAME, DARK_NAMES, SETTINGS, VARIABLES
+from livery.theme.catalogue import BY_NAME, DARK_NAMES, SETTINGS
 from livery.theme.checked import CheckedModel, as_theme_error
 from livery.theme.colour.audit import AuditReport, audit
-from livery.theme.colour.dark import derive_defaults
 from livery.theme.colour.palette import palette
 from livery.theme.colour.repair import Change, repair
 from livery.theme.css.build import compile_custom
 from livery.theme.dark import DarkSwitch
-from livery.theme.fonts import FontEntry, LocalFont, font_stack_css, stack_from
+from livery.theme.fonts import FontEntry, LocalFont, stack_from
 from livery.theme.library import LibraryEntry
-from livery.theme.palettes import SHADES, Color
+from livery.theme.palettes import Color
 from livery.theme.resolve import Resolved, resolve
-from livery.theme.sizes import STEPS, Size
-from livery.theme.values import Kind, Value, normalise, parse
+from livery.theme.sizes import Size
+from livery.theme.tables import check_variable, tables, unknown_variable
 
-_SETTABLE = (*BY_NAME, *sorted(DARK_NAMES))
-_DEFAULT_LIGHT: dict[str, Value] = {
-    v.name: parse(v.kind, v.light if isinstance(v.light, str) else "") for v in VARIABLES
-}
-"""Every variable in catalogue order; the core ones are placeholders the settings replace."""
-_DEFAULT_DARK: dict[str, Value] = {
-    v.name: parse(v.kind, v.dark) for v in VARIABLES if isinstance(v.dark, str)
-}
 _DEFAULT_FONT = (LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif")
 _DEFAULT_FONT_MONO = (LocalFont("IBM Plex Mono"), "ui-monospace", "Consolas", "monospace")
 
@@ -146,7 +136,7 @@ class Theme(CheckedModel):
     def _check_overrides(self) -> Self:
         checked = {}
         for name, value in self.overrides.items():
-            checked[name] = _check_variable(name, value)
+            checked[name] = check_variable(name, value)
         self.__dict__["overrides"] = checked
         return self
 
@@ -187,7 +177,7 @@ class Theme(CheckedModel):
             if value is None:
                 continue
             try:
-                checked[name] = _check_variable(name, value)
+                checked[name] = check_variable(name, value)
             except ThemeError as error:
                 raise error.with_source(self._source) from None
         if checked:
@@ -203,47 +193,30 @@ class Theme(CheckedModel):
         if name in DARK_NAMES:
             return resolved.value(name[:-5], dark=True).raw
         if name not in BY_NAME:
-            raise _unknown(name).with_source(self._source)
+            raise unknown_variable(name).with_source(self._source)
         return resolved.light[name].raw
 
     def literal(self, name: str, dark: bool = False) -> str:
         """The value of ``name`` in light or dark mode with every reference followed."""
         if name not in BY_NAME:
-            raise _unknown(name).with_source(self._source)
+            raise unknown_variable(name).with_source(self._source)
         return self.resolved().literal(name, dark)
 
     def resolved(self) -> Resolved:
         """The theme's full value table, references checked (cached until the theme changes)."""
         if self._resolved is None:
             try:
-                self._resolved = resolve(*self._tables())
+                self._resolved = resolve(
+                    *tables(
+                        hues=(self.primary_hue, self.secondary_hue, self.neutral_hue),
+                        sizes=(self.text_size, self.spacing_size, self.radius_size),
+                        fonts=(self.font, self.font_mono),
+                        overrides=self.overrides,
+                    )
+                )
             except ThemeError as error:
                 raise error.with_source(self._source) from None
         return self._resolved
-
-    def _tables(self) -> tuple[dict[str, Value], dict[str, Value], list[str]]:
-        light_defaults, dark_defaults = _defaults(
-            self.primary_hue, self.secondary_hue, self.neutral_hue
-        )
-        light = dict(light_defaults)
-        light.update(_hue_values("primary", self.primary_hue))
-        light.update(_hue_values("secondary", self.secondary_hue))
-        light.update(_hue_values("neutral", self.neutral_hue))
-        light.update(_size_values("text", self.text_size))
-        light.update(_size_values("spacing", self.spacing_size))
-        light.update(_size_values("radius", self.radius_size))
-        light["font"] = _font_value("font", self.font)
-        light["font_mono"] = _font_value("font_mono", self.font_mono)
-        dark = dict(dark_defaults)
-        set_in_light = []
-        for name, text in self.overrides.items():
-            if name in DARK_NAMES:
-                base = name[:-5]
-                dark[base] = parse(BY_NAME[base].kind, text)
-            else:
-                light[name] = parse(BY_NAME[name].kind, text)
-                set_in_light.append(name)
-        return light, dark, set_in_light
 
     # --- output ---------------------------------------------------------------------------
 
@@ -391,67 +364,3 @@ def _from_entry_point(entry: LibraryEntry) -> Theme:
     raise ThemeError(
         f"gave a {type(found).__name__}, not a Theme or a theme file", source=entry.source
     )
-
-
-@lru_cache(maxsize=128)
-def _defaults(
-    primary: Color, secondary: Color, neutral: Color
-) -> tuple[dict[str, Value], dict[str, Value]]:
-    """The light and dark defaults: Gradio's, or for a theme grown from seeds, derived from
-    them so that every pair passes AA in both modes (see ``livery.theme.colour.dark``)."""
-    if not (primary.seed or secondary.seed or neutral.seed):
-        return _DEFAULT_LIGHT, _DEFAULT_DARK
-    light = dict(_DEFAULT_LIGHT)
-    for role, hue in (("primary", primary), ("secondary", secondary), ("neutral", neutral)):
-        light.update(_hue_values(role, hue))
-    return derive_defaults(light, _DEFAULT_DARK)
-
-
-@lru_cache(maxsize=256)
-def _hue_values(role: str, hue: Color) -> dict[str, Value]:
-    return {
-        f"{role}_{shade}": parse(Kind.COLOUR, colour) for shade, colour in zip(SHADES, hue.expand())
-    }
-
-
-@lru_cache(maxsize=256)
-def _size_values(scale: str, size: Size) -> dict[str, Value]:
-    return {
-        f"{scale}_{step}": parse(Kind.LENGTH, length) for step, length in zip(STEPS, size.expand())
-    }
-
-
-@lru_cache(maxsize=256)
-def _font_value(name: str, stack: tuple[FontEntry, ...]) -> Value:
-    text = font_stack_css(stack)
-    try:
-        return parse(Kind.FONT, text)
-    except ValueCheckError as problem:
-        raise InvalidValueError(str(problem), variable=name, value=text) from None
-
-
-def _check_variable(name: str, value: object) -> str:
-    if name in DARK_NAMES:
-        kind = BY_NAME[name[:-5]].kind
-    elif name in BY_NAME:
-        kind = BY_NAME[name].kind
-    else:
-        raise _unknown(name)
-    try:
-        return parse(kind, normalise(value)).raw
-    except ValueCheckError as problem:
-        raise InvalidValueError(str(problem), variable=name, value=value) from None
-
-
-def _unknown(name: str) -> UnknownVariableError:
-    if name in SETTINGS:
-        return UnknownVariableError(
-            f"{name} is a core setting, not a variable: pass it when building the theme",
-            variable=name,
-        )
-    base = name.removesuffix("_dark")
-    if name.endswith("_dark") and base in BY_NAME:
-        return UnknownVariableError(f"{base} has no dark variant", variable=name)
-    close = difflib.get_close_matches(name, _SETTABLE, n=3, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else ""
-    return UnknownVariableError(f"not a theme variable{hint}", variable=name)
