@@ -1,4 +1,4 @@
-"""How fast Livery compiles a theme to CSS, next to Gradio, for the eight built-in themes.
+"""How fast Livery compiles a theme to CSS, next to Gradio, for the twelve built-in themes.
 
 Run with ``python bench/theme_compile.py``. For each theme it times, with ``perf_counter``:
 
@@ -30,9 +30,10 @@ try:
 except ImportError:  # Livery's figures alone
     gr = None
 
-BUILTINS = ("Base", "Default", "Soft", "Glass", "Monochrome", "Origin", "Citrus", "Ocean")
+BUILTINS = ("Base", "Default", "Soft", "Glass", "Monochrome", "Origin", "Citrus", "Ocean",
+            "Ember", "Cyberpunk", "Neon", "Mario")  # fmt: skip
 ROUNDS = 3
-SECONDS_PER_FIGURE = 0.25  # 8 themes × 5 figures × 0.25 s ≈ 10 s, plus imports
+SECONDS_PER_FIGURE = 0.25  # 12 themes × 5 figures × 0.25 s ≈ 15 s, plus imports
 NAMES = tuple(variable.name for variable in VARIABLES)
 _STAR = re.compile(r"\*(\w+)")
 

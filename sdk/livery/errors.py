@@ -54,7 +54,8 @@ these without an import cycle. The tree::
     ├── SnapshotMismatchError (+ AssertionError)
     └── LiveryWarning (+ UserWarning)
         ├── CssWarning (see CssError)
-        └── LiverySnapshotWarning
+        ├── LiverySnapshotWarning
+        └── GradioLegacyKeyWarning               a Gradio file's keys Gradio 6 no longer defines
 """
 
 from __future__ import annotations
@@ -384,3 +385,12 @@ class SnapshotMismatchError(LiveryError, AssertionError):
 
 class LiverySnapshotWarning(LiveryWarning):
     """A baseline was created by a run without ``--update-snapshots``: review and commit it."""
+
+
+# Gradio theme files
+
+
+class GradioLegacyKeyWarning(LiveryWarning):
+    """A Gradio theme file holds keys Gradio 6 no longer reads (``button_shadow``, shades such
+    as ``neutral_25``…) or references no theme defines (``*white``): Livery keeps the keys for
+    ``to_gradio()``, inlines what references them, and names them all in the message."""

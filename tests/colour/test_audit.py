@@ -11,7 +11,7 @@ from livery.theme.colour.audit import AuditReport
 from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
 
 GRADIO = ("base", "default", "soft", "glass", "monochrome", "origin", "citrus", "ocean")
-ORIGINAL = ("aurora", "ember", "fjord", "moss", "ink", "folio", "beacon")
+ORIGINAL = ("aurora", "kiln", "fjord", "moss", "ink", "folio", "beacon")
 
 
 def find(report: AuditReport, label: str, mode: str = "light"):

@@ -15,7 +15,7 @@ from livery.theme.colour.contrast import colours_in
 from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
 
 GRADIO = ("base", "default", "soft", "glass", "monochrome", "origin", "citrus", "ocean")
-ORIGINAL = ("aurora", "ember", "fjord", "moss", "ink", "folio", "beacon")
+ORIGINAL = ("aurora", "kiln", "fjord", "moss", "ink", "folio", "beacon")
 LEVELS = ("AA", "AAA")
 HEX = re.compile(r"#[0-9a-f]{6}")
 BY_LABEL = {pair.label: pair for pair in PAIRS}

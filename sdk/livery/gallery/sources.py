@@ -29,6 +29,10 @@ GRADIO_CLASSES = {
     "origin": "Origin",
     "citrus": "Citrus",
     "ocean": "Ocean",
+    "ember": "Ember",
+    "cyberpunk": "Cyberpunk",
+    "neon": "Neon",
+    "mario": "Mario",
 }
 """Built-ins that ``livery.themes`` offers as Gradio-style classes (for the Python snippet)."""
 

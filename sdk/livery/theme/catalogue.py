@@ -133,7 +133,7 @@ VARIABLES: Final[tuple[Variable, ...]] = (
     V("shadow_drop", "shadow", SHADOW, "rgba(0,0,0,0.05) 0px 1px 2px 0px"),
     V("shadow_drop_lg", "shadow", SHADOW, "0 1px 3px 0 rgb(0 0 0 / 0.1), 0 1px 2px -1px rgb(0 0 0 / 0.1)"),
     V("shadow_inset", "shadow", SHADOW, "rgba(0,0,0,0.05) 0px 2px 4px 0px inset"),
-    V("shadow_spread", "shadow", LENGTH, "3px", dark="1px"),
+    V("shadow_spread", "shadow", SHADOW, "3px", dark="1px"),  # a piece of box-shadow; themes put colours here
     V("block_background_fill", "block", FILL, "*background_fill_primary", dark="*neutral_800"),
     V("block_border_color", "block", COLOUR, "*border_color_primary", dark="*border_color_primary"),
     V("block_border_width", "block", LENGTH, "1px", dark=SAME),
@@ -297,3 +297,21 @@ SETTINGS = (
     "font_mono",
 )
 """The core settings, in Gradio's argument order."""
+
+
+LEGACY: Final[dict[str, Kind]] = {
+    "button_shadow": SHADOW,
+    "button_shadow_active": SHADOW,
+    "button_shadow_hover": SHADOW,
+    "chatbot_code_background_color": FILL,
+    "block_height": LENGTH,
+}
+"""Keys of earlier Gradio versions that published themes still carry, and their kinds.
+
+Gradio 6 still loads and emits them (``--button-shadow: …``) though nothing it ships reads
+them; they are not among the 219 variables. Livery keeps them for ``to_gradio()``.
+Any ``<name>_dark`` twin is kept too.
+"""
+
+EXTRA_SHADE: Final = r"(primary|secondary|neutral)_[0-9]{1,4}"
+"""Extra palette shades some themes add (``neutral_25``), which other values reference."""

@@ -1,15 +1,19 @@
 """Fonts and font stacks: system families, self-hosted files and Google Fonts.
 
 The classes take the same arguments as Gradio's ``Font``, ``LocalFont`` and ``GoogleFont`` and
-produce the same ``--font`` value. Names are restricted to letters, digits, spaces, dots,
-hyphens and underscores, so a font name can never leave its quotes.
+produce the same ``--font`` value and the same ``stylesheet()`` (what Gradio loads for a font).
+Names are restricted to letters, digits, spaces, dots, hyphens and underscores, so a font name
+can never leave its quotes.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, Final, Literal
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any, Final, Literal, TypedDict
 
 from pydantic import ConfigDict, field_validator
 
@@ -32,6 +36,13 @@ _WEIGHT_FILES: Final = {
     800: "ExtraBold",
     900: "Black",
 }
+
+
+class Stylesheet(TypedDict):
+    """What a font asks the page to load, in Gradio's form: a stylesheet URL or CSS text."""
+
+    url: str | None
+    css: str | None
 
 
 def check_family_name(name: str) -> str:
@@ -65,6 +76,10 @@ class Font(CheckedModel):
     def __str__(self) -> str:
         return self.name if self.name in GENERIC_FAMILIES else f"'{self.name}'"
 
+    def stylesheet(self) -> Stylesheet:
+        """What Gradio's ``Font.stylesheet()`` gives: nothing to load for a system font."""
+        return {"url": None, "css": None}
+
 
 class _HostedFont(Font):
     weights: tuple[int, ...] = (400, 600)
@@ -94,11 +109,27 @@ class LocalFont(_HostedFont):
 
     def font_faces(self) -> list[str]:
         """One ``@font-face`` rule body per weight, as (family, src, weight) declarations."""
-        folder = self.name.replace(" ", "")
+        return ["; ".join(declarations) for declarations in self._face_declarations()]
+
+    def stylesheet(self) -> Stylesheet:
+        """The ``@font-face`` rules as Gradio's ``LocalFont.stylesheet()`` writes them, to the
+        character: Gradio puts this text in its page as it is."""
+        blocks = (
+            "\n@font-face {\n" + "".join(f"    {line};\n" for line in declarations) + "}\n"
+            for declarations in self._face_declarations()
+        )
+        return {"url": None, "css": "\n".join(blocks)}
+
+    def _face_declarations(self) -> list[tuple[str, ...]]:
+        folder = _folder(self.name)
         return [
-            f"font-family: '{self.name}'; "
-            f"src: url('{LOCAL_FONT_URL}/{folder}/{folder}-{_WEIGHT_FILES.get(weight, weight)}"
-            f".woff2') format('woff2'); font-weight: {weight}; font-style: normal"
+            (
+                f"font-family: '{self.name}'",
+                f"src: url('{LOCAL_FONT_URL}/{folder}/{folder}-{_weight_file(weight)}.woff2') "
+                "format('woff2')",
+                f"font-weight: {weight}",
+                "font-style: normal",
+            )
             for weight in self.weights
         ]
 
@@ -112,6 +143,46 @@ class GoogleFont(_HostedFont):
         weights = ";".join(str(weight) for weight in sorted(self.weights))
         family = self.name.replace(" ", "+")
         return f"https://fonts.googleapis.com/css2?family={family}:wght@{weights}&display=swap"
+
+    def stylesheet(self) -> Stylesheet:
+        """What Gradio's ``GoogleFont.stylesheet()`` gives: the ``@font-face`` rules of Gradio's
+        own copy when the installed Gradio ships this font in every weight asked for (Gradio
+        serves those from ``static/fonts``), else the Google Fonts URL.
+
+        The URL lists the weights in ascending order, as Google Fonts requires; Gradio keeps the
+        order they were given in, so the two differ only for weights given out of order.
+        """
+        if _gradio_ships(self.name, self.weights):
+            return LocalFont(self.name, weights=self.weights).stylesheet()
+        return {"url": self.stylesheet_url(), "css": None}
+
+
+def _folder(name: str) -> str:
+    """The folder and file stem of a font's files, Gradio's way (``IBM Plex Mono`` →
+    ``IBMPlexMono``)."""
+    return name.replace(" ", "")
+
+
+def _weight_file(weight: int) -> str:
+    return _WEIGHT_FILES.get(weight, str(weight))
+
+
+@cache
+def _gradio_fonts_dir() -> Path | None:
+    """Gradio's static font folder, found without importing Gradio (slow to import, and not a
+    dependency of Livery); ``None`` when Gradio is not installed."""
+    spec = find_spec("gradio")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "templates/frontend/static/fonts"
+
+
+def _gradio_ships(name: str, weights: Iterable[int]) -> bool:
+    folder = _gradio_fonts_dir()
+    if folder is None:
+        return False
+    files = folder / _folder(name)
+    return all((files / f"{_folder(name)}-{_weight_file(w)}.woff2").is_file() for w in weights)
 
 
 FONT_CLASSES: Final[dict[str, type[Font]]] = {

@@ -4,24 +4,50 @@ Export writes every variable (references kept as ``*name``) plus Gradio's font e
 Gradio rebuilds the same theme. Import recovers the core settings (named hues and size presets
 are recognised by their values) and keeps as overrides only what differs from the defaults,
 so importing Gradio's dump of a built-in gives the same theme as Livery's file for it.
+
+Gradio loads any key and emits it (``from_dict`` sets every key as an attribute and
+``_get_theme_css`` writes each one as ``--key``, ``*name`` as ``var(--name)``). Published themes
+rely on that: keys of earlier versions (``button_shadow``, ``block_height``), extra shades
+(``neutral_25``) that other values reference, references to nothing (``*white``). Import keeps
+the first two (``legacy()``; ``dump(legacy=…)`` writes them back), writes a reference to a kept
+key as that key's value (the value Gradio computes), and a value that references nothing as
+``""``: Gradio's ``var(--white)`` names no variable, so the browser drops the declaration, which
+is what an empty value does. A ``GradioLegacyKeyWarning`` names every such key.
+
+Remote images (``url(https://…)``) load only when the caller says the theme is trusted
+(``remote_urls=True``, for a theme the user loads in their own code); by default, and on a
+page that shows strangers' themes, a value loading one is refused with a one-line error that
+names the variable and says why (``ThemeFileError`` for a kept key; the model's
+``InvalidValueError`` for a variable).
 """
 
 from __future__ import annotations
 
 import json
+import re
+import warnings
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from livery.errors import ThemeFileError, ValueCheckError
+from livery.errors import GradioLegacyKeyWarning, ThemeFileError, ValueCheckError
 from livery.theme import palettes, sizes
-from livery.theme.catalogue import BY_NAME, CORE, DARK_NAMES, GRADIO_VERSION, SAME, VARIABLES
+from livery.theme.catalogue import (
+    BY_NAME,
+    CORE,
+    DARK_NAMES,
+    EXTRA_SHADE,
+    GRADIO_VERSION,
+    LEGACY,
+    SAME,
+    VARIABLES,
+)
 from livery.theme.emit import font_face_rules
 from livery.theme.fonts import Font, FontEntry, GoogleFont, LocalFont
 from livery.theme.palettes import SHADES
 from livery.theme.resolve import Resolved
 from livery.theme.sizes import STEPS
-from livery.theme.values import normalise
+from livery.theme.values import REFERENCE, Kind, normalise, parse, remote_addresses, remote_urls
 
 MAX_FILE_BYTES = 1_000_000
 _GRADIO_CLASSES = {GoogleFont: "google", LocalFont: "local"}
@@ -34,8 +60,11 @@ def dump(
     name: str,
     font: tuple[FontEntry, ...],
     font_mono: tuple[FontEntry, ...],
+    legacy: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The Gradio theme dict of a resolved theme (``{"theme": {...}, "gradio_version": ...}``)."""
+    """The Gradio theme dict of a resolved theme (``{"theme": {...}, "gradio_version": ...}``);
+    ``legacy`` keys (what ``legacy()`` kept from an imported file) are written back as they
+    came, so Gradio emits them as it did before."""
     fonts = (*font, *font_mono)
     data: dict[str, Any] = {
         "_font": [_font_entry(entry) for entry in font],
@@ -49,6 +78,8 @@ def dump(
         dark = resolved.dark.get(variable.name)
         if dark is not None:
             data[f"{variable.name}_dark"] = dark.raw
+    for key, value in (legacy or {}).items():
+        data.setdefault(key, value)
     return {"theme": data, "gradio_version": GRADIO_VERSION}
 
 
@@ -79,8 +110,8 @@ def read(data: dict[str, Any] | str | Path) -> tuple[dict[str, Any], str]:
 
 
 def settings(values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
-    """The core settings (and name) of Gradio theme values: named hues and size presets are
-    recognised by their values; ``defaults`` fill what the values leave out."""
+    """The core settings of Gradio theme values, with its name and custom CSS: named hues and
+    size presets are recognised by their values; ``defaults`` fill what the values leave out."""
     fields: dict[str, Any] = {
         f"{role}_hue": _hue(values, role, defaults[f"{role}_hue"])
         for role in ("primary", "secondary", "neutral")
@@ -97,6 +128,8 @@ def settings(values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, A
         entries = values.get(f"_{stack}")
         if entries:
             fields[stack] = [_font_from_gradio(entry) for entry in entries]
+    if isinstance(values.get("custom_css"), str) and values["custom_css"]:
+        fields["custom_css"] = values["custom_css"]  # checked by the model as untrusted CSS
     return fields
 
 
@@ -136,16 +169,138 @@ def _font_from_gradio(entry: Any) -> Font | str:
     return entry
 
 
+_EXTRA = re.compile(EXTRA_SHADE)
+_MAX_DEPTH = 20
+
+
+def _kept_kind(key: str) -> Kind | None:
+    """The kind of a key Gradio 6 does not define but Livery keeps, or ``None``."""
+    base = key.removesuffix("_dark")
+    if base in BY_NAME:
+        return None
+    if base in LEGACY:
+        return LEGACY[base]
+    return Kind.COLOUR if _EXTRA.fullmatch(base) else None
+
+
+def legacy(values: dict[str, Any], source: str, *, remote_urls: bool = False) -> dict[str, str]:
+    """The keys of ``values`` that Gradio 6 loads and emits but no longer defines (see the
+    module docstring), checked by kind, in file order; ``name_dark`` twins included."""
+    kept: dict[str, str] = {}
+    for key, value in values.items():
+        kind = _kept_kind(key)
+        if kind is None or value is None:
+            continue
+        kept[key] = _checked(kind, key, value, source, remote_urls)
+    return kept
+
+
+def _checked(kind: Kind, key: str, value: object, source: str, remote: bool) -> str:
+    try:
+        text = normalise(value)
+        addresses = remote_addresses(text)
+        if addresses and not remote:
+            raise ThemeFileError(
+                f"loads an image from {addresses[0]}; a theme shown to others may not load "
+                "remote files (only inline data:image/… URLs)",
+                source=source,
+                variable=key,
+            )
+        with remote_urls(remote):
+            parse(kind, _references_blanked(text))
+    except ValueCheckError as problem:
+        raise ThemeFileError(str(problem), source=source, variable=key) from None
+    return text
+
+
+def _screened(kind: Kind, key: str, value: object, source: str, remote: bool) -> str | None:
+    """A catalogue variable's text: ``None`` for a bare word the browser would drop; any
+    other bad value (a remote image in an untrusted theme too) comes back as it is, for the
+    model's check to refuse with its one-line ``InvalidValueError``."""
+    try:
+        return _checked(kind, key, value, source, remote)
+    except ThemeFileError:
+        if isinstance(value, str) and _BARE_WORD.fullmatch(value.strip()):
+            return None
+        try:
+            return normalise(value)
+        except ValueCheckError as problem:
+            raise ThemeFileError(str(problem), source=source, variable=key) from None
+
+
+def _references_blanked(text: str) -> str:
+    """``text`` with each ``*name`` that is no theme variable written as a harmless one, so
+    the grammar checks the rest (``inline`` deals with the names)."""
+    return REFERENCE.sub(lambda m: m[0] if m[1] in BY_NAME else "*font", text)
+
+
+class _Inliner:
+    """Writes references to kept keys as their values, and values naming nothing as ``""``."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.light = {
+            k: normalise(v)
+            for k, v in values.items()
+            if _kept_kind(k) is not None and not k.endswith("_dark") and v is not None
+        }
+        self.dark = {
+            k[:-5]: normalise(v)
+            for k, v in values.items()
+            if _kept_kind(k) is not None and k.endswith("_dark") and v is not None
+        }
+        self.unknown: set[str] = set()
+
+    def __call__(self, text: str, dark: bool, depth: int = 0) -> str:
+        if depth > _MAX_DEPTH:
+            return ""
+        missing = False
+
+        def swap(match: re.Match[str]) -> str:
+            nonlocal missing
+            name = match[1]
+            if name in BY_NAME:
+                return match[0]
+            kept = (self.dark.get(name) if dark else None) or self.light.get(name)
+            if kept is None:
+                self.unknown.add(name)
+                missing = True
+                return ""
+            inner = self(kept, dark, depth + 1)
+            missing = missing or (inner == "" and kept != "")
+            return inner
+
+        out = REFERENCE.sub(swap, text)
+        return "" if missing else out
+
+    def follows_kept(self, text: str) -> bool:
+        return any(m[1] not in BY_NAME for m in REFERENCE.finditer(text))
+
+
 def overrides(
-    values: dict[str, Any], value_of: Callable[[str], str], source: str
+    values: dict[str, Any],
+    value_of: Callable[[str], str],
+    source: str,
+    *,
+    remote_urls: bool = False,
 ) -> dict[str, str]:
     """The variables of ``values`` that differ from what the theme's settings give anyway
-    (``value_of`` reads a variable of the theme built from ``settings()``)."""
+    (``value_of`` reads a variable of the theme built from ``settings()``).
+
+    Kept keys (``legacy()``) are left out; references to them are written as their values.
+    Without ``remote_urls``, a value loading ``url(https://…)`` is passed on as it is, for the
+    model's check (run outside ``values.remote_urls``) to refuse.
+    """
+    inline = _Inliner(values)
     overrides: dict[str, str] = {}
+    kept: list[str] = []
+    dropped: list[str] = []
     for key, value in values.items():
         if key in _IGNORED or key in ("_font", "_font_mono"):
             continue
-        if key == "custom_css" and not value:
+        if key == "custom_css":  # not a variable: the model's own field
+            continue
+        if _kept_kind(key) is not None:
+            kept.append(key)
             continue
         base = key.removesuffix("_dark") if key in DARK_NAMES else key
         variable = BY_NAME.get(base)
@@ -153,10 +308,16 @@ def overrides(
             raise ThemeFileError(f"{key!r} is not a Gradio 6 theme variable", source=source)
         if value is None and key in DARK_NAMES:
             value = values.get(base, variable.light)
-        try:
-            text = normalise(value)
-        except ValueCheckError as problem:
-            raise ThemeFileError(str(problem), source=source, variable=key) from None
+        text = _screened(variable.kind, key, value, source, remote_urls)
+        if text is None:
+            text = ""  # a word the browser drops, as it drops Gradio's ``--x: primary_500``
+            dropped.append(f"{key} = {str(value).strip()}")
+        if inline.follows_kept(text):
+            if key == base and variable.dark is SAME and f"{key}_dark" not in values:
+                dark_text = inline(text, dark=True)
+                if dark_text != inline(text, dark=False):
+                    overrides[f"{key}_dark"] = dark_text
+            text = inline(text, dark=key != base)
         if variable.light is CORE:
             if base in ("font", "font_mono") and text != value_of(base):
                 overrides[key] = text
@@ -166,10 +327,34 @@ def overrides(
                 overrides[key] = text
         else:
             default = (
-                normalise(values.get(base, variable.light))
+                inline(normalise(values.get(base, variable.light)), dark=True)
                 if variable.dark is SAME
                 else (variable.dark)
             )
             if text != default:
                 overrides[key] = text
+    _warn(source, kept, sorted(inline.unknown), dropped)
     return overrides
+
+
+_BARE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*_[A-Za-z0-9_-]{1,60}")
+"""A variable name written without ``*`` (``primary_500``): Gradio emits it as it is."""
+
+
+def _warn(source: str, kept: list[str], unknown: list[str], dropped: list[str]) -> None:
+    parts = []
+    if dropped:
+        parts.append(
+            f"{', '.join(dropped)}: not a CSS value of its kind, which the browser ignores, "
+            "so it is empty"
+        )
+    if kept:
+        parts.append(f"keeps keys Gradio 6 no longer defines: {', '.join(kept)}")
+    if unknown:
+        names = ", ".join("*" + name for name in unknown)
+        parts.append(
+            f"{names} name no variable (Gradio writes var(--…) to nothing), so the "
+            "values using them are empty"
+        )
+    if parts:
+        warnings.warn(GradioLegacyKeyWarning(f"{source}: {'; '.join(parts)}"), stacklevel=4)

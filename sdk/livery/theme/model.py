@@ -39,11 +39,13 @@ from livery.theme.colour.repair import Change, repair
 from livery.theme.css.build import compile_custom
 from livery.theme.dark import DarkSwitch
 from livery.theme.fonts import FontEntry, LocalFont, stack_from
+from livery.theme.gradio_protocol import CustomCss, GradioThemeProtocol
 from livery.theme.library import LibraryEntry
 from livery.theme.palettes import Color
 from livery.theme.resolve import Resolved, resolve
 from livery.theme.sizes import Size
 from livery.theme.tables import check_variable, tables, unknown_variable
+from livery.theme.values import remote_urls
 
 _DEFAULT_FONT = (LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif")
 _DEFAULT_FONT_MONO = (LocalFont("IBM Plex Mono"), "ui-monospace", "Consolas", "monospace")
@@ -60,7 +62,7 @@ def _problem(error: Exception) -> ValueError:
     return ValueError(str(error).strip("\"'"))
 
 
-class Theme(CheckedModel):
+class Theme(GradioThemeProtocol, CheckedModel):
     """A theme: metadata, core settings and variable overrides.
 
     Compile it with ``css()``, save it with ``save()``, load one with ``Theme.load()``.
@@ -73,6 +75,8 @@ class Theme(CheckedModel):
     description: str = Field("", max_length=2000)
     tags: tuple[str, ...] = Field((), max_length=20)
     author: str = Field("", max_length=200)
+    custom_css: CustomCss = ""
+    """CSS appended to what Gradio serves (Gradio's ``theme.custom_css``), checked as untrusted."""
 
     primary_hue: Color = palettes.NAMED["blue"]
     secondary_hue: Color = palettes.NAMED["blue"]
@@ -88,6 +92,11 @@ class Theme(CheckedModel):
 
     _source: str | None = PrivateAttr(None)
     _resolved: Resolved | None = PrivateAttr(None)
+    _remote_urls: bool = PrivateAttr(False)
+    """Whether values may load ``url(https://…)`` images: only a theme the user loaded in
+    their own code (``from_gradio``/``load`` with ``remote_urls=True``)."""
+    _legacy: dict[str, str] = PrivateAttr(default_factory=dict)
+    """Keys of earlier Gradio versions kept from an imported file, for ``to_gradio()``."""
 
     # --- validation of the settings -------------------------------------------------------
 
@@ -120,7 +129,7 @@ class Theme(CheckedModel):
 
     @field_validator("font", "font_mono", mode="before")
     @classmethod
-    def _font(cls, value: object) -> tuple[FontEntry, ...]:
+    def _font_stack(cls, value: object) -> tuple[FontEntry, ...]:
         return stack_from(value)
 
     @field_validator("tags", mode="before")
@@ -177,7 +186,8 @@ class Theme(CheckedModel):
             if value is None:
                 continue
             try:
-                checked[name] = check_variable(name, value)
+                with remote_urls(self._remote_urls):
+                    checked[name] = check_variable(name, value)
             except ThemeError as error:
                 raise error.with_source(self._source) from None
         if checked:
@@ -206,14 +216,15 @@ class Theme(CheckedModel):
         """The theme's full value table, references checked (cached until the theme changes)."""
         if self._resolved is None:
             try:
-                self._resolved = resolve(
-                    *tables(
-                        hues=(self.primary_hue, self.secondary_hue, self.neutral_hue),
-                        sizes=(self.text_size, self.spacing_size, self.radius_size),
-                        fonts=(self.font, self.font_mono),
-                        overrides=self.overrides,
+                with remote_urls(self._remote_urls):
+                    self._resolved = resolve(
+                        *tables(
+                            hues=(self.primary_hue, self.secondary_hue, self.neutral_hue),
+                            sizes=(self.text_size, self.spacing_size, self.radius_size),
+                            fonts=(self.font, self.font_mono),
+                            overrides=self.overrides,
+                        )
                     )
-                )
             except ThemeError as error:
                 raise error.with_source(self._source) from None
         return self._resolved
@@ -282,6 +293,8 @@ class Theme(CheckedModel):
     def _copy(self) -> Self:
         copy = self.model_copy(deep=True)
         copy._source = self._source
+        copy._remote_urls = self._remote_urls
+        copy._legacy = dict(self._legacy)
         return copy
 
     # --- files --------------------------------------------------------------------------
@@ -300,13 +313,16 @@ class Theme(CheckedModel):
         return _build(tomlfile.loads(text, source=source), source)
 
     @classmethod
-    def load(cls, theme: str | os.PathLike[str] | LibraryEntry) -> Theme:
+    def load(
+        cls, theme: str | os.PathLike[str] | LibraryEntry, *, remote_urls: bool = False
+    ) -> Theme:
         """Load a theme by library name (``"soft"``), library entry, or from a ``.toml`` or
-        Gradio ``.json`` file."""
+        Gradio ``.json`` file; ``remote_urls=True`` trusts a Gradio file's ``https:`` images
+        (see ``from_gradio``)."""
         if isinstance(theme, LibraryEntry):
             entry = theme
         elif library.looks_like_path(theme):
-            return _from_file(Path(theme))
+            return _from_file(Path(theme), remote_urls=remote_urls)
         else:
             entry = library.find(os.fspath(theme))
         if entry.path is not None:
@@ -316,16 +332,27 @@ class Theme(CheckedModel):
     def to_gradio(self) -> dict[str, Any]:
         """The theme as Gradio's theme JSON (``gr.Theme.from_dict`` loads it)."""
         return gradio_json.dump(
-            self.resolved(), name=self.name, font=self.font, font_mono=self.font_mono
+            self.resolved(),
+            name=self.name,
+            font=self.font,
+            font_mono=self.font_mono,
+            legacy=self._legacy,
         )
 
     @classmethod
-    def from_gradio(cls, data: dict[str, Any] | str | Path) -> Theme:
-        """Import a Gradio theme: a ``dump()``/``to_dict()`` dict or the path of its JSON file."""
+    def from_gradio(cls, data: dict[str, Any] | str | Path, *, remote_urls: bool = False) -> Theme:
+        """Import a Gradio theme: a ``dump()``/``to_dict()`` dict or the path of its JSON file.
+
+        ``remote_urls=True`` (for a theme you load in your own code) lets values load
+        ``url(https://…)`` images, as Gradio does; without it (the default, and what a page
+        showing strangers' themes must use) such a value is a one-line ``InvalidValueError``.
+        """
         values, source = gradio_json.read(data)
         defaults = {name: field.default for name, field in Theme.model_fields.items()}
         theme = _build(gradio_json.settings(values, defaults), source)
-        theme.set(**gradio_json.overrides(values, theme.value, source))
+        theme._remote_urls = remote_urls
+        theme._legacy = gradio_json.legacy(values, source, remote_urls=remote_urls)
+        theme.set(**gradio_json.overrides(values, theme.value, source, remote_urls=remote_urls))
         theme.resolved()
         return theme
 
@@ -340,9 +367,9 @@ def _build(fields: dict[str, Any], source: str) -> Theme:
     return theme
 
 
-def _from_file(path: Path) -> Theme:
+def _from_file(path: Path, *, remote_urls: bool = False) -> Theme:
     if path.suffix.lower() == ".json":
-        return Theme.from_gradio(path)
+        return Theme.from_gradio(path, remote_urls=remote_urls)
     return _build(tomlfile.read(path), str(path))
 
 

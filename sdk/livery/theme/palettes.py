@@ -7,7 +7,7 @@ A theme has three hues (primary, secondary, neutral); each fills the variables
 from __future__ import annotations
 
 import difflib
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from pydantic import ConfigDict, Field, field_validator
 
@@ -24,6 +24,11 @@ class Color(CheckedModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    all: ClassVar[list[Color]] = []
+    """The 22 named hues, in Gradio's order (``Color.all`` lists them for pickers, as Gradio's
+    does). Unlike Gradio's, hues made later are not added: Livery builds hues as it loads and
+    grows themes, and a list that kept every one would only grow."""
 
     c50: str
     c100: str
@@ -88,6 +93,7 @@ NAMED: Final[dict[str, Color]] = {
     name: Color(*shades, name=name) for name, shades in _NAMED.items()
 }
 """The 22 named hues, by name."""
+Color.all.extend(NAMED.values())
 
 (
     slate, gray, zinc, neutral, stone, red, orange, amber, yellow, lime, green, emerald, teal,

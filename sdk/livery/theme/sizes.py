@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from pydantic import ConfigDict, field_validator
 
@@ -16,6 +16,10 @@ class Size(CheckedModel):
     """Seven lengths from ``xxs`` to ``xxl``; the same arguments as Gradio's ``gr.themes.Size``."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    all: ClassVar[list[Size]] = []
+    """Gradio's 11 presets, in Gradio's order (as ``gr.themes.Size.all``); sizes made later are
+    not added (see ``Color.all``)."""
 
     xxs: str
     xs: str
@@ -63,6 +67,7 @@ PRESETS: Final[dict[str, Size]] = {
     name: Size(*steps, name=name) for name, steps in _PRESETS.items()
 }
 """Gradio's size presets by full name (``radius_none`` … ``text_lg``)."""
+Size.all.extend(PRESETS.values())
 
 radius_none, radius_sm, radius_md, radius_lg, radius_xxl = (
     PRESETS[f"radius_{step}"] for step in ("none", "sm", "md", "lg", "xxl")

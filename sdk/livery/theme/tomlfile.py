@@ -1,6 +1,6 @@
 """Theme files: the TOML format the built-in themes use and ``Theme.save`` writes.
 
-    [theme]                      # metadata
+    [theme]                      # metadata, and custom CSS appended to the theme's
     name = "Soft"
     description = "…"
     tags = ["light", "rounded"]
@@ -21,6 +21,7 @@ file from a stranger can do no more than fail with a clear message.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,6 +41,8 @@ else:  # pragma: no cover - Python 3.10
 
 MAX_FILE_BYTES = 1_000_000
 _METADATA = ("name", "description", "tags", "author")
+_THEME_KEYS = (*_METADATA, "custom_css")
+"""[theme] also takes ``custom_css``: CSS Gradio appends to the theme (written only if set)."""
 _SECTIONS = {"theme", "settings", "variables"}
 _CATALOGUE_ORDER = [
     name for variable in VARIABLES for name in (variable.name, f"{variable.name}_dark")
@@ -85,7 +88,7 @@ def from_data(data: dict[str, Any], *, source: str) -> dict[str, Any]:
             source=source,
         )
     fields: dict[str, Any] = {}
-    for section, allowed in (("theme", _METADATA), ("settings", SETTINGS)):
+    for section, allowed in (("theme", _THEME_KEYS), ("settings", SETTINGS)):
         table = data.get(section, {})
         if not isinstance(table, dict):
             raise ThemeFileError(f"[{section}] must be a table", source=source)
@@ -107,6 +110,8 @@ def dumps(fields: Mapping[str, Any]) -> str:
     """The theme file text for a theme's model fields: metadata, every setting, overrides."""
     metadata = {key: fields[key] for key in _METADATA}
     metadata["tags"] = list(fields["tags"])
+    if fields.get("custom_css"):
+        metadata["custom_css"] = _Multiline(fields["custom_css"])
     settings: dict[str, Any] = {}
     for key in ("primary_hue", "secondary_hue", "neutral_hue"):
         hue = fields[key]
@@ -142,6 +147,8 @@ def _value(value: Any) -> str:
     (tomli-w writes every array over several lines, which makes font stacks hard to read.)
     A JSON string is a valid TOML basic string once DEL is escaped too.
     """
+    if isinstance(value, _Multiline):
+        return _multiline(value)
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     if isinstance(value, bool):
@@ -153,6 +160,20 @@ def _value(value: Any) -> str:
     if isinstance(value, dict):
         return "{ " + ", ".join(f"{key} = {_value(item)}" for key, item in value.items()) + " }"
     raise TypeError(f"cannot write {type(value).__name__} to a theme file")
+
+
+class _Multiline(str):
+    """A string written as a TOML multi-line string (custom CSS stays readable)."""
+
+
+_JSON_NEWLINE = re.compile(r"\\\\|\\n")
+
+
+def _multiline(value: str) -> str:
+    """A TOML multi-line basic string: JSON's escapes, with real line breaks kept."""
+    body = json.dumps(value, ensure_ascii=False)[1:-1].replace("\x7f", "\\u007f")
+    body = _JSON_NEWLINE.sub(lambda found: "\n" if found[0] == "\\n" else found[0], body)
+    return f'"""\n{body}"""'
 
 
 def save(text: str, path: str | Path) -> Path:

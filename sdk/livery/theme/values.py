@@ -13,6 +13,9 @@ parsed value keeps those names so the resolver can follow them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -130,21 +133,37 @@ class _Rules:
     strings: bool = False
     urls: bool = False
     commas: bool = False
+    slashes: bool = False
+    layer_words: frozenset[str] = frozenset()
+    """If set, sizes and positions (lengths, numbers) stand only beside one of these words
+    or a ``/``, as in a ``background`` layer; alone, ``12px`` is no fill."""
     max_items: int = 1
 
 
 _COLOUR_RULES = _Rules(
     functions=_COLOUR_FUNCTIONS | {"var"},
-    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none"},
+    # ``auto``: what ``accent-color`` (the slider) takes; Gradio themes set it.
+    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none", "auto"},
     hash=True,
 )
+_BACKGROUND_KEYWORDS = frozenset(
+    "repeat no-repeat repeat-x repeat-y space round left right top bottom center cover "
+    "contain auto scroll fixed local border-box padding-box content-box".split()
+)
 _FILL_RULES = _Rules(
-    functions=_COLOUR_FUNCTIONS | _GRADIENTS | {"var", "url"},
-    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none"},
+    functions=_COLOUR_FUNCTIONS | _GRADIENTS | _MATH | {"var", "url"},
+    # the ``background`` shorthand Gradio passes through (``#fff no-repeat right bottom /
+    # auto 30svh``): position, size, repeat, attachment and box keywords, lengths, ``/``
+    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | _BACKGROUND_KEYWORDS | {"none"},
     hash=True,
+    numbers=True,
+    units=_LENGTH_UNITS,
+    percent=True,
     urls=True,
     commas=True,
-    max_items=8,
+    slashes=True,
+    layer_words=_BACKGROUND_KEYWORDS,
+    max_items=24,
 )
 _RULES: dict[Kind, _Rules] = {
     Kind.COLOUR: _COLOUR_RULES,
@@ -210,9 +229,36 @@ def normalise(value: object) -> str:
     return text
 
 
-@lru_cache(maxsize=8192)
+_REMOTE_URLS: ContextVar[bool] = ContextVar("livery_remote_urls", default=False)
+_REMOTE = re.compile(r"url\(\s*[\"']?\s*(https://[^\"')\s]*)", re.IGNORECASE)
+
+
+@contextmanager
+def remote_urls(allowed: bool = True) -> Iterator[None]:
+    """Within this block, ``url(https://…)`` images are accepted (else only ``data:image``).
+
+    Trust is explicit: a theme the user loads in their own code may load images from the
+    network, as Gradio lets it; a page that shows strangers' themes never enters this block.
+    """
+    token = _REMOTE_URLS.set(allowed)
+    try:
+        yield
+    finally:
+        _REMOTE_URLS.reset(token)
+
+
+def remote_addresses(text: str) -> list[str]:
+    """The ``https://`` addresses a value's ``url()`` functions load."""
+    return _REMOTE.findall(text)
+
+
 def parse(kind: Kind, text: str) -> Value:
     """Check ``text`` (already normalised) for ``kind`` and return the parsed value."""
+    return _parse(kind, text, _REMOTE_URLS.get())
+
+
+@lru_cache(maxsize=8192)
+def _parse(kind: Kind, text: str, remote: bool) -> Value:
     if len(text) > MAX_VALUE_CHARS:
         raise ValueCheckError(f"is longer than {MAX_VALUE_CHARS} characters")
     _check_characters(text)
@@ -282,11 +328,14 @@ _VAR = re.compile(r"var\(\s*--([A-Za-z_][A-Za-z0-9_-]*)\s*\)", re.IGNORECASE)
 
 
 def _check_top(tokens: list[ast.Node], rules: _Rules, kind: Kind, refs: list[str]) -> None:
+    _check_layer(tokens, rules, kind)
     items = 0
     for token in tokens:
         if isinstance(token, ast.WhitespaceToken):
             continue
         if isinstance(token, ast.LiteralToken) and token.value == "," and rules.commas:
+            continue
+        if isinstance(token, ast.LiteralToken) and token.value == "/" and rules.slashes:
             continue
         items += 1
         _check_component(token, rules, kind, refs)
@@ -294,6 +343,30 @@ def _check_top(tokens: list[ast.Node], rules: _Rules, kind: Kind, refs: list[str
         raise ValueCheckError(
             f"has {items} parts; a {kind.value} value takes at most {rules.max_items}"
         )
+
+
+def _check_layer(tokens: list[ast.Node], rules: _Rules, kind: Kind) -> None:
+    """A size or position in a fill must stand in a background layer (see ``layer_words``)."""
+    if not rules.layer_words:
+        return
+    sizes = [
+        t
+        for t in tokens
+        if isinstance(t, (ast.DimensionToken, ast.NumberToken, ast.PercentageToken))
+    ]
+    if not sizes:
+        return
+    for token in tokens:
+        if isinstance(token, ast.IdentToken) and token.lower_value in rules.layer_words:
+            return
+        if isinstance(token, ast.LiteralToken) and token.value == "/":
+            return
+    first = sizes[0]
+    if isinstance(first, ast.DimensionToken):
+        raise ValueCheckError(f"unit {first.unit!r} does not fit a {kind.value}")
+    if isinstance(first, ast.PercentageToken):
+        raise ValueCheckError(f"a percentage is not a {kind.value}")
+    raise ValueCheckError(f"a bare number is not a {kind.value}")
 
 
 def _check_component(token: ast.Node, rules: _Rules, kind: Kind, refs: list[str]) -> None:
@@ -390,8 +463,24 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
         raise ValueCheckError(_describe(token))
 
 
+_HTTPS_ADDRESS = re.compile(
+    r"https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~!$&'()*+,=:@%/?#-]*)?"
+)
+
+
 def _check_url(address: str) -> None:
-    if not address.lower().startswith("data:image/"):
+    lowered = address.lower()
+    if lowered.startswith("https://") and _REMOTE_URLS.get():
+        if not _HTTPS_ADDRESS.fullmatch(address):
+            raise ValueCheckError("the https:// address in url() is not a plain address")
+        _check_quoted(address)
+        return
+    if not lowered.startswith("data:image/"):
+        if lowered.startswith("https://"):
+            raise ValueCheckError(
+                "only inline data:image/… addresses are allowed in url(); remote https:// "
+                "images need a theme you load in your own code (Theme.from_gradio)"
+            )
         raise ValueCheckError("only inline data:image/… addresses are allowed in url()")
     _check_quoted(address)
 

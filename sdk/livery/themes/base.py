@@ -1,10 +1,16 @@
-"""Gradio-compatible theme classes: change ``gr.themes`` to ``livery.themes``, keep the code.
+"""``Base`` and ``ThemeClass``, where Gradio keeps them (``gradio.themes.base``).
 
 ``Base(primary_hue=…, secondary_hue=…, neutral_hue=…, text_size=…, spacing_size=…,
 radius_size=…, font=…, font_mono=…)`` takes Gradio's arguments in Gradio's forms (names, objects,
 shortcuts like ``radius_size="none"``), ``.set(**variables)`` Gradio's variable names. Each
-built-in class starts from its theme file in the library, with the same values as Gradio's
-class of the same name; arguments you pass replace the file's settings.
+built-in class names its theme file in the library (``theme_file``) and starts from it, with
+the same values as Gradio's class of the same name; arguments you pass replace the file's
+settings.
+
+``ThemeClass`` is ``livery.Theme`` itself. Gradio's ``ThemeClass`` is the parent of every
+theme, and code uses it that way (``isinstance(theme, ThemeClass)``, ``ThemeClass.load``); as
+the same class, every Livery theme passes that check, including ones loaded from files or
+built without ``Base`` — a subclass between the two would turn those away.
 """
 
 from __future__ import annotations
@@ -12,36 +18,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any, ClassVar
 
-from livery.theme import (
-    SETTINGS,
-    Color,
-    Font,
-    GoogleFont,
-    LocalFont,
-    Size,
-    Theme,
-    builtin_dir,
-    sizes,
-)
-from livery.theme import palettes as colors
+from livery.theme import SETTINGS, Color, Size, Theme, builtin_dir
 
-__all__ = [
-    "Base",
-    "Citrus",
-    "Color",
-    "Default",
-    "Font",
-    "Glass",
-    "GoogleFont",
-    "LocalFont",
-    "Monochrome",
-    "Ocean",
-    "Origin",
-    "Size",
-    "Soft",
-    "colors",
-    "sizes",
-]
+ThemeClass = Theme
+"""Gradio's name for the parent of every theme: Livery's ``Theme``."""
+
+__all__ = ["Base", "ThemeClass"]
 
 
 class Base(Theme):
@@ -69,48 +51,6 @@ class Base(Theme):
         data.update({key: value for key, value in given.items() if value is not None})
         data.update(fields)
         super().__init__(**data)
-
-
-class Default(Base):
-    """Gradio's Default theme: orange and blue, Source Sans Pro."""
-
-    theme_file: ClassVar[str] = "default"
-
-
-class Soft(Base):
-    """Gradio's Soft theme: indigo, soft fills, Montserrat."""
-
-    theme_file: ClassVar[str] = "soft"
-
-
-class Glass(Base):
-    """Gradio's Glass theme: slate gradients, small sizes."""
-
-    theme_file: ClassVar[str] = "glass"
-
-
-class Monochrome(Base):
-    """Gradio's Monochrome theme: black and white, square corners, Lora."""
-
-    theme_file: ClassVar[str] = "monochrome"
-
-
-class Origin(Base):
-    """Gradio's Origin theme: Gradio 4's look."""
-
-    theme_file: ClassVar[str] = "origin"
-
-
-class Citrus(Base):
-    """Gradio's Citrus theme: amber, raised buttons, Ubuntu."""
-
-    theme_file: ClassVar[str] = "citrus"
-
-
-class Ocean(Base):
-    """Gradio's Ocean theme: emerald to sky gradients, round corners."""
-
-    theme_file: ClassVar[str] = "ocean"
 
 
 @cache
