@@ -17,31 +17,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from enum import Enum
 from functools import lru_cache
 
 import tinycss2
 from tinycss2 import ast
 
 from livery.errors import ValueCheckError
+from livery.theme.grammar import (
+    ANGLE_UNITS,
+    FORBIDDEN,
+    INNER_FUNCTIONS,
+    LENGTH_UNITS,
+    RULES,
+    TIME_UNITS,
+    Kind,
+    Rules,
+)
 
 MAX_VALUE_CHARS = 2000
 
 REFERENCE = re.compile(r"\*([A-Za-z_][A-Za-z0-9_]*)")
-
-
-class Kind(str, Enum):
-    """What sort of CSS value a variable holds."""
-
-    COLOUR = "colour"
-    FILL = "fill"
-    IMAGE = "image"
-    LENGTH = "length"
-    SHADOW = "shadow"
-    WEIGHT = "weight"
-    FONT = "font"
-    TRANSFORM = "transform"
-    TRANSITION = "transition"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,157 +56,6 @@ class Value:
 def css_name(name: str) -> str:
     """``button_primary_text_color`` → ``--button-primary-text-color``."""
     return "--" + name.replace("_", "-")
-
-
-_FORBIDDEN = {
-    ";": "contains ';', which would end the declaration",
-    "{": "contains '{', which would open a block",
-    "}": "contains '}', which would close the rule",
-    "<": "contains '<', which could open markup",
-    ">": "contains '>', which could close markup",
-    "\\": "contains a backslash escape",
-    "@": "contains '@', which could start an at-rule",
-    "!": "contains '!', which could add !important",
-    "`": "contains a backtick",
-}
-
-_COLOUR_FUNCTIONS = frozenset(
-    "rgb rgba hsl hsla hwb lab lch oklab oklch color color-mix light-dark".split()
-)
-_GRADIENTS = frozenset(
-    "linear-gradient radial-gradient conic-gradient repeating-linear-gradient "
-    "repeating-radial-gradient repeating-conic-gradient".split()
-)
-_MATH = frozenset("calc min max clamp".split())
-_TRANSFORMS = frozenset(
-    "translate translatex translatey translatez translate3d scale scalex scaley scalez scale3d "
-    "rotate rotatex rotatey rotatez rotate3d skew skewx skewy matrix matrix3d perspective".split()
-)
-_TIMING = frozenset("cubic-bezier steps linear".split())
-_INNER_FUNCTIONS = _COLOUR_FUNCTIONS | _GRADIENTS | _MATH | _TIMING | {"var"}
-
-_WIDE_KEYWORDS = frozenset("inherit initial unset revert revert-layer".split())
-_NAMED_COLOURS = frozenset(
-    """aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue
-    blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk
-    crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki
-    darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen
-    darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue
-    dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite
-    gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki
-    lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan
-    lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen
-    lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen
-    magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen
-    mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream
-    mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid
-    palegoldenrod palegreen paleturquoise palevioletred papayawhip peachpuff peru pink plum
-    powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown
-    seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen
-    steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow
-    yellowgreen transparent currentcolor""".split()
-)
-_LENGTH_UNITS = frozenset(
-    "px em rem ex ch cap ic lh rlh vw vh vi vb vmin vmax svw svh lvw lvh dvw dvh "
-    "cqw cqh cqi cqb cqmin cqmax cm mm q in pt pc".split()
-)
-_TIME_UNITS = frozenset({"s", "ms"})
-_ANGLE_UNITS = frozenset({"deg", "rad", "grad", "turn"})
-
-
-@dataclass(frozen=True)
-class _Rules:
-    """What may stand at the top level of a value of one kind."""
-
-    functions: frozenset[str] = frozenset()
-    keywords: frozenset[str] = frozenset()
-    any_keyword: bool = False
-    hash: bool = False
-    numbers: bool = False
-    units: frozenset[str] = frozenset()
-    percent: bool = False
-    strings: bool = False
-    urls: bool = False
-    commas: bool = False
-    slashes: bool = False
-    layer_words: frozenset[str] = frozenset()
-    """If set, sizes and positions (lengths, numbers) stand only beside one of these words
-    or a ``/``, as in a ``background`` layer; alone, ``12px`` is no fill."""
-    max_items: int = 1
-
-
-_COLOUR_RULES = _Rules(
-    functions=_COLOUR_FUNCTIONS | {"var"},
-    # ``auto``: what ``accent-color`` (the slider) takes; Gradio themes set it.
-    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none", "auto"},
-    hash=True,
-)
-_BACKGROUND_KEYWORDS = frozenset(
-    "repeat no-repeat repeat-x repeat-y space round left right top bottom center cover "
-    "contain auto scroll fixed local border-box padding-box content-box".split()
-)
-_FILL_RULES = _Rules(
-    functions=_COLOUR_FUNCTIONS | _GRADIENTS | _MATH | {"var", "url"},
-    # the ``background`` shorthand Gradio passes through (``#fff no-repeat right bottom /
-    # auto 30svh``): position, size, repeat, attachment and box keywords, lengths, ``/``
-    keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | _BACKGROUND_KEYWORDS | {"none"},
-    hash=True,
-    numbers=True,
-    units=_LENGTH_UNITS,
-    percent=True,
-    urls=True,
-    commas=True,
-    slashes=True,
-    layer_words=_BACKGROUND_KEYWORDS,
-    max_items=24,
-)
-_RULES: dict[Kind, _Rules] = {
-    Kind.COLOUR: _COLOUR_RULES,
-    Kind.FILL: _FILL_RULES,
-    Kind.IMAGE: _FILL_RULES,
-    Kind.LENGTH: _Rules(
-        functions=_MATH | {"var"},
-        keywords=_WIDE_KEYWORDS | {"auto", "none"},
-        numbers=True,
-        units=_LENGTH_UNITS,
-        percent=True,
-        max_items=4,
-    ),
-    Kind.SHADOW: _Rules(
-        functions=_COLOUR_FUNCTIONS | _MATH | {"var"},
-        keywords=_NAMED_COLOURS | _WIDE_KEYWORDS | {"none", "inset"},
-        hash=True,
-        numbers=True,
-        units=_LENGTH_UNITS,
-        commas=True,
-        max_items=64,
-    ),
-    Kind.WEIGHT: _Rules(
-        functions=_MATH | {"var"},
-        keywords=_WIDE_KEYWORDS | {"normal", "bold", "bolder", "lighter"},
-        numbers=True,
-    ),
-    Kind.FONT: _Rules(
-        functions=frozenset({"var"}),
-        any_keyword=True,
-        strings=True,
-        commas=True,
-        max_items=64,
-    ),
-    Kind.TRANSFORM: _Rules(
-        functions=_TRANSFORMS | {"var"},
-        keywords=_WIDE_KEYWORDS | {"none"},
-        max_items=16,
-    ),
-    Kind.TRANSITION: _Rules(
-        functions=_TIMING | {"var"},
-        any_keyword=True,
-        numbers=True,
-        units=_TIME_UNITS,
-        commas=True,
-        max_items=64,
-    ),
-}
 
 
 def normalise(value: object) -> str:
@@ -268,7 +112,7 @@ def _parse(kind: Kind, text: str, remote: bool) -> Value:
     )
     tokens = tinycss2.parse_component_value_list(css_text, skip_comments=False)
     refs: list[str] = []
-    _check_top(tokens, _RULES[kind], kind, refs)
+    _check_top(tokens, RULES[kind], kind, refs)
     css_text = _VAR.sub(lambda match: f"var({css_name(match[1].replace('-', '_'))})", css_text)
     return Value(raw=text, css=css_text, refs=tuple(dict.fromkeys(refs)), parts=_parts(css_text))
 
@@ -298,13 +142,13 @@ def _check_characters(text: str) -> None:
     for quoted in _STRING.findall(text):
         for char in quoted:
             if char in _IN_STRINGS:
-                raise ValueCheckError(_FORBIDDEN[char])
+                raise ValueCheckError(FORBIDDEN[char])
     outside = _STRING.sub(" ", text)
     if '"' in outside or "'" in outside:
         raise ValueCheckError("has an unclosed string")
     for char in outside:
-        if char in _FORBIDDEN:
-            raise ValueCheckError(_FORBIDDEN[char])
+        if char in FORBIDDEN:
+            raise ValueCheckError(FORBIDDEN[char])
     if "/*" in outside or "*/" in outside:
         raise ValueCheckError("contains a CSS comment")
     depth = 0
@@ -327,7 +171,7 @@ def _parts(css_text: str) -> tuple[str, ...]:
 _VAR = re.compile(r"var\(\s*--([A-Za-z_][A-Za-z0-9_-]*)\s*\)", re.IGNORECASE)
 
 
-def _check_top(tokens: list[ast.Node], rules: _Rules, kind: Kind, refs: list[str]) -> None:
+def _check_top(tokens: list[ast.Node], rules: Rules, kind: Kind, refs: list[str]) -> None:
     _check_layer(tokens, rules, kind)
     items = 0
     for token in tokens:
@@ -345,7 +189,7 @@ def _check_top(tokens: list[ast.Node], rules: _Rules, kind: Kind, refs: list[str
         )
 
 
-def _check_layer(tokens: list[ast.Node], rules: _Rules, kind: Kind) -> None:
+def _check_layer(tokens: list[ast.Node], rules: Rules, kind: Kind) -> None:
     """A size or position in a fill must stand in a background layer (see ``layer_words``)."""
     if not rules.layer_words:
         return
@@ -369,7 +213,7 @@ def _check_layer(tokens: list[ast.Node], rules: _Rules, kind: Kind) -> None:
     raise ValueCheckError(f"a bare number is not a {kind.value}")
 
 
-def _check_component(token: ast.Node, rules: _Rules, kind: Kind, refs: list[str]) -> None:
+def _check_component(token: ast.Node, rules: Rules, kind: Kind, refs: list[str]) -> None:
     if isinstance(token, ast.IdentToken):
         word = token.lower_value
         if rules.any_keyword or word in rules.keywords:
@@ -447,7 +291,7 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
         ):
             continue
         if isinstance(token, ast.DimensionToken):
-            if token.lower_unit in _LENGTH_UNITS | _TIME_UNITS | _ANGLE_UNITS:
+            if token.lower_unit in LENGTH_UNITS | TIME_UNITS | ANGLE_UNITS:
                 continue
             raise ValueCheckError(f"unit {token.unit!r} is not allowed")
         if isinstance(token, ast.LiteralToken) and token.value in {",", "/", "*", "+", "-"}:
@@ -456,7 +300,7 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
             _check_arguments(token.content, refs)
             continue
         if isinstance(token, ast.FunctionBlock):
-            if token.lower_name not in _INNER_FUNCTIONS:
+            if token.lower_name not in INNER_FUNCTIONS:
                 raise ValueCheckError(f"function {token.name + '()'!r} is not allowed")
             _check_function(token, refs)
             continue
