@@ -28,6 +28,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -47,11 +48,13 @@ MAX_CUSTOM_CSS_CHARS = 200_000
 _LOADING_FUNCTION = re.compile(r"(?<![\w-])((?:-webkit-)?image-set|src|url)\(\s*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def check_custom_css(css: str) -> str:
     """Refuse custom CSS that could leave the stylesheet or load files (it may come from a
     stranger's theme file): ``</style``, ``@import``/``@use``/``@forward``, ``image-set()``,
     ``src()``, and ``url()`` of anything but an inline ``data:image/…``. Raises
-    ``ValueError`` (the model names the field).
+    ``ValueError`` (the model names the field). Cached: a built-in's CSS (Mario's) is checked
+    once, not every time its class is built.
     """
     if len(css) > MAX_CUSTOM_CSS_CHARS:
         raise ValueError(f"custom CSS may be at most {MAX_CUSTOM_CSS_CHARS} characters")
