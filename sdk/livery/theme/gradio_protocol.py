@@ -26,55 +26,19 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
-
-from pydantic import AfterValidator
+from typing import TYPE_CHECKING, Any
 
 from livery._files import write_atomic
-from livery.errors import ThemeError, ThemeFileError, UnknownVariableError, UnsafeCssError
+from livery.errors import ThemeError, ThemeFileError, UnknownVariableError
 from livery.theme import fonts
-from livery.theme.css.lexical import code_only
-from livery.theme.css.safety import check_output
 from livery.theme.emit import font_face_rules
 
 if TYPE_CHECKING:
     from livery.theme.model import Theme
 
-MAX_CUSTOM_CSS_CHARS = 200_000
-_LOADING_FUNCTION = re.compile(r"(?<![\w-])((?:-webkit-)?image-set|src|url)\(\s*", re.IGNORECASE)
 
-
-@lru_cache(maxsize=256)
-def check_custom_css(css: str) -> str:
-    """Refuse custom CSS that could leave the stylesheet or load files (it may come from a
-    stranger's theme file): ``</style``, ``@import``/``@use``/``@forward``, ``image-set()``,
-    ``src()``, and ``url()`` of anything but an inline ``data:image/…``. Raises
-    ``ValueError`` (the model names the field). Cached: a built-in's CSS (Mario's) is checked
-    once, not every time its class is built.
-    """
-    if len(css) > MAX_CUSTOM_CSS_CHARS:
-        raise ValueError(f"custom CSS may be at most {MAX_CUSTOM_CSS_CHARS} characters")
-    try:
-        check_output(css, {"custom_css": css}, "custom_css")
-    except UnsafeCssError as error:
-        raise ValueError(error.reason) from None
-    # Found in the code (not in comments or strings); the address is read from the source.
-    for found in _LOADING_FUNCTION.finditer(code_only(css)):
-        function = found.group(1).lower()
-        address = css[found.end() : found.end() + 12].lstrip("'\"").lower()
-        if function != "url" or not address.startswith("data:image/"):
-            raise ValueError(
-                f"{function}() may not load a file: custom CSS takes only url() of an inline "
-                "data:image/… address"
-            )
-    return css
-
-
-CustomCss = Annotated[str, AfterValidator(check_custom_css)]
 """The type of ``Theme.custom_css``: CSS appended, as it is, to what Gradio serves."""
 
 

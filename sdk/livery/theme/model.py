@@ -37,9 +37,10 @@ from livery.theme.colour.audit import AuditReport, audit
 from livery.theme.colour.palette import palette
 from livery.theme.colour.repair import Change, repair
 from livery.theme.css.build import compile_custom
+from livery.theme.css.safety import ThemeCustomCss
 from livery.theme.dark import DarkSwitch
 from livery.theme.fonts import FontEntry, LocalFont, stack_from
-from livery.theme.gradio_protocol import CustomCss, GradioThemeProtocol
+from livery.theme.gradio_protocol import GradioThemeProtocol
 from livery.theme.library import LibraryEntry
 from livery.theme.palettes import Color
 from livery.theme.resolve import Resolved, resolve
@@ -75,7 +76,7 @@ class Theme(GradioThemeProtocol, CheckedModel):
     description: str = Field("", max_length=2000)
     tags: tuple[str, ...] = Field((), max_length=20)
     author: str = Field("", max_length=200)
-    custom_css: CustomCss = ""
+    custom_css: ThemeCustomCss = ""
     """CSS appended to what Gradio serves (Gradio's ``theme.custom_css``), checked as untrusted."""
 
     primary_hue: Color = palettes.NAMED["blue"]
