@@ -55,7 +55,8 @@ these without an import cycle. The tree::
     └── LiveryWarning (+ UserWarning)
         ├── CssWarning (see CssError)
         ├── LiverySnapshotWarning
-        └── GradioLegacyKeyWarning               a Gradio file's keys Gradio 6 no longer defines
+        ├── GradioLegacyKeyWarning               a Gradio file's keys Gradio 6 no longer defines
+        └── GradioValueWarning                   a value Gradio writes and browsers ignore
 """
 
 from __future__ import annotations
@@ -133,8 +134,10 @@ class InvalidValueError(ThemeError):
     """A value is not valid for its variable's kind, or could escape its declaration."""
 
 
-class UnknownVariableError(ThemeError):
-    """A name is not a theme variable (the message suggests the closest names)."""
+class UnknownVariableError(ThemeError, TypeError):
+    """A name is not a theme variable (the message suggests the closest names). Also a
+    ``TypeError``, which is what Gradio's ``.set()`` raises for an unknown keyword, so code
+    written for Gradio catches it."""
 
 
 class ThemeReferenceError(ThemeError):
@@ -388,6 +391,13 @@ class LiverySnapshotWarning(LiveryWarning):
 
 
 # Gradio theme files
+
+
+class GradioValueWarning(LiveryWarning):
+    """A theme built with Gradio's semantics was given a value that is no CSS value of its
+    kind (a tuple from a stray comma, ``*#110F0F``) but could not leave its declaration:
+    Gradio writes it as it is and browsers ignore it, so Livery writes ``initial`` (invalid
+    wherever it is used, as Gradio's text is), and says so."""
 
 
 class GradioLegacyKeyWarning(LiveryWarning):

@@ -124,7 +124,8 @@ def test_library_name_loads_gradios_theme(name: str) -> None:
     loaded = livery.Theme.load(name.lower())
     actual = livery_table(loaded)
     assert actual == expected, mismatches(expected, actual, "Gradio", "Livery")
-    assert loaded == getattr(livery.themes, name)()
+    assert comparable(loaded) == comparable(getattr(livery.themes, name)())
+    assert getattr(livery.themes, name)().name == name.lower() == getattr(gr.themes, name)().name
 
 
 @pytest.mark.parametrize("name", BUILTINS)
@@ -210,25 +211,45 @@ def test_builtin_font_faces_are_gradios(name: str) -> None:
 # --- .set() ---------------------------------------------------------------------------------
 
 
-def test_gradio_set_resets_what_the_theme_chose_livery_does_not() -> None:
-    # Gradio's .set() fills every argument left at None with Base's default, so setting one
-    # variable silently undoes the theme's own choices.
+def test_set_resets_the_background_fills_as_gradio_does() -> None:
+    # Gradio's .set() reads four variables under names that do not exist and falls back to
+    # Base's values, so setting one variable undoes the theme's own background choices.
+    # livery.themes follows it by default (switching the import changes no pixel) ...
     assert gr.themes.Soft().background_fill_primary == "*neutral_50"
     gradio_soft = gr.themes.Soft().set(loader_color="red")
-    assert gradio_soft.background_fill_primary == "white"  # Base's value: the bug
-    assert gradio_soft.loader_color == "red"
-
-    assert gr.themes.Glass().background_fill_secondary == "*secondary_100"
-    gradio_glass = gr.themes.Glass().set(loader_color="red")
-    assert gradio_glass.background_fill_secondary == "*neutral_50"  # Base's value: the bug
-
+    assert gradio_soft.background_fill_primary == "white"
     soft = livery.themes.Soft().set(loader_color="red")
-    assert soft.value("background_fill_primary") == "*neutral_50"
-    assert soft.value("background_fill_secondary") == "*neutral_50"
-    assert soft.value("loader_color") == "red"
+    assert soft.value("background_fill_primary") == "white"
+    assert livery_table(soft) == gradio_table(gradio_soft)
+    (reset,) = soft.gradio_resets
+    assert (reset.variable, reset.was, reset.now) == (
+        "background_fill_primary",
+        "*neutral_50",
+        "white",
+    )
+    assert reset.where == f"{__file__}:{_line_of('soft = livery.themes.Soft().set(')}"
+
+    gradio_glass = gr.themes.Glass().set(loader_color="red")
+    assert gradio_glass.background_fill_secondary == "*neutral_50"
     glass = livery.themes.Glass().set(loader_color="red")
-    assert glass.value("background_fill_secondary") == "*secondary_100"
-    assert glass.value("background_fill_secondary_dark") == "*secondary_800"
+    assert livery_table(glass) == gradio_table(gradio_glass)
+    assert glass.semantics == "gradio"
+
+    # ... and Livery's semantics, asked for, change only what is passed.
+    clean = livery.themes.Soft(semantics="livery").set(loader_color="red")
+    assert clean.value("background_fill_primary") == "*neutral_50"
+    assert clean.gradio_resets == () and clean.semantics == "livery"
+    clean_glass = livery.themes.Glass(semantics="livery").set(loader_color="red")
+    assert clean_glass.value("background_fill_secondary") == "*secondary_100"
+    assert clean_glass.value("background_fill_secondary_dark") == "*secondary_800"
+    # passing the fills keeps them in both semantics, as in Gradio
+    kept = livery.themes.Soft().set(loader_color="red", background_fill_primary="*neutral_50")
+    assert kept.value("background_fill_primary") == "*neutral_50" and kept.gradio_resets == ()
+
+
+def _line_of(text: str) -> int:
+    lines = Path(__file__).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
 
 
 def _set_changes(before: Any, after: Any, read: Any) -> set[str]:
@@ -236,7 +257,11 @@ def _set_changes(before: Any, after: Any, read: Any) -> set[str]:
     return {key for key in keys if read(before, key) != read(after, key)}
 
 
-def test_gradio_set_bug_reaches_eight_builtins() -> None:
+RESET_BY_SET = {"Soft", "Glass", "Monochrome", "Citrus", "Ember", "Cyberpunk", "Neon", "Mario"}
+"""The built-ins whose background fills Gradio's ``.set()`` resets."""
+
+
+def test_the_reset_reaches_eight_builtins_in_gradio_and_in_livery() -> None:
     affected = {
         name: _set_changes(
             getattr(gr.themes, name)(),
@@ -245,22 +270,21 @@ def test_gradio_set_bug_reaches_eight_builtins() -> None:
         )
         for name in BUILTINS
     }
-    assert {name for name, changed in affected.items() if changed != {"loader_color"}} == {
-        "Soft",
-        "Glass",
-        "Monochrome",
-        "Citrus",
-        "Ember",
-        "Cyberpunk",
-        "Neon",
-        "Mario",
-    }
+    assert {name for name, changed in affected.items() if changed != {"loader_color"}} == (
+        RESET_BY_SET
+    )
+    for name in BUILTINS:
+        theme = getattr(livery.themes, name)().set(loader_color="red")
+        assert bool(theme.gradio_resets) == (name in RESET_BY_SET), name
+        expected = gradio_table(getattr(gr.themes, name)().set(loader_color="red"))
+        actual = livery_table(theme)
+        assert actual == expected, mismatches(expected, actual, "Gradio", "Livery")
 
 
 @pytest.mark.parametrize("name", BUILTINS)
-def test_livery_set_changes_only_what_is_set(name: str) -> None:
-    before = getattr(livery.themes, name)()
-    after = getattr(livery.themes, name)().set(loader_color="red")
+def test_livery_semantics_change_only_what_is_set(name: str) -> None:
+    before = getattr(livery.themes, name)(semantics="livery")
+    after = getattr(livery.themes, name)(semantics="livery").set(loader_color="red")
     changed = _set_changes(before, after, lambda theme, key: theme.value(key))
     if "loader_color_dark" in before.overrides:
         # The theme chose its own dark value (Ember, Cyberpunk, Neon): it stays, as in Gradio.
@@ -274,16 +298,7 @@ def test_livery_set_changes_only_what_is_set(name: str) -> None:
     assert after.literal("loader_color") == after.literal("loader_color", dark=True) == "red"
 
 
-def test_zero_and_empty_are_values_in_livery_and_ignored_by_gradio() -> None:
-    theme = livery.themes.Base().set(block_border_width=0, block_title_padding="")
-    assert theme.value("block_border_width") == "0"
-    assert theme.value("block_title_padding") == ""
-    assert theme.literal("block_border_width", dark=True) == "0"
-    css = theme.css()
-    assert "\n  --block-border-width: 0;\n" in css
-    assert "\n  --block-title-padding: ;\n" in css
-    assert livery.themes.Base().set(block_label_padding="").value("block_label_padding") == ""
-
+def test_zero_and_empty_are_ignored_as_by_gradio_and_values_in_livery_semantics() -> None:
     base = gr.themes.Base()
     ignored = gr.themes.Base().set(
         block_border_width=0, block_title_padding="", block_label_padding=""
@@ -292,6 +307,72 @@ def test_zero_and_empty_are_values_in_livery_and_ignored_by_gradio() -> None:
     assert ignored.block_title_padding == base.block_title_padding == "0"
     assert ignored.block_label_padding == base.block_label_padding == "*spacing_sm *spacing_lg"
     assert "--block-border-width: 1px;" in ignored._get_theme_css()
+    same = livery.themes.Base().set(
+        block_border_width=0, block_title_padding="", block_label_padding=""
+    )
+    assert livery_table(same) == gradio_table(ignored)
+
+    theme = livery.themes.Base(semantics="livery").set(block_border_width=0, block_title_padding="")
+    assert theme.value("block_border_width") == "0"
+    assert theme.value("block_title_padding") == ""
+    assert theme.literal("block_border_width", dark=True) == "0"
+    css = theme.css()
+    assert "\n  --block-border-width: 0;\n" in css
+    assert "\n  --block-title-padding: ;\n" in css
+    assert livery.Theme().set(block_label_padding="").value("block_label_padding") == ""
+
+
+def test_none_on_a_dark_attribute_means_the_light_value_as_in_gradio() -> None:
+    gradio, theme = gr.themes.Soft(), livery.themes.Soft()
+    for target in (gradio, theme):
+        target.block_label_text_color_dark = None  # Soft's own dark value was white
+        target.block_label_text_color = "*secondary_700"
+    assert theme.literal("block_label_text_color", dark=True) == theme.literal(
+        "secondary_700", dark=True
+    )
+    light, dark_only = _served_blocks(gradio._get_theme_css())
+    # Gradio: the light value, re-declared in the dark block
+    assert dark_only["block-label-text-color"] == light["block-label-text-color"]
+    assert theme.literal("block_label_text_color", dark=True) == gradio_literal(
+        gradio, "block_label_text_color", dark=False
+    )
+    assert light["block-label-text-color"] == "var(--secondary-700)"
+    # files have no None: they write the value it stands for, and read back the same look
+    again = livery.Theme.from_toml(theme.to_toml())
+    assert livery_table(again) == livery_table(theme)
+    assert gr.Theme.from_dict(theme.to_dict())._get_computed_value(
+        "block_label_text_color_dark"
+    ) == theme.literal("block_label_text_color", dark=True)
+    # .set(x_dark=None) leaves the value as it is, in Gradio and Livery
+    assert (
+        livery.themes.Soft()
+        .set(block_label_text_color_dark=None)
+        .value("block_label_text_color_dark")
+        == gr.themes.Soft().set(block_label_text_color_dark=None).block_label_text_color_dark
+    )
+
+
+def _served_blocks(css: str) -> tuple[dict[str, str], dict[str, str]]:
+    def declarations(block: str) -> dict[str, str]:
+        pairs = (line.strip().rstrip(";").split(":", 1) for line in block.splitlines())
+        return {key.strip()[2:]: value.strip() for key, value in (p for p in pairs if len(p) == 2)}
+
+    light = css.split(":root {", 1)[1].split("}", 1)[0]
+    dark = css.split(":root.dark, :root .dark {", 1)[1].split("}", 1)[0]
+    return declarations(light), declarations(dark)
+
+
+def test_gradio_constructors_give_gradio_semantics() -> None:
+    data = gr.themes.Soft().to_dict()
+    assert livery.themes.Base.from_dict(data).semantics == "gradio"  # gr.Theme is Base
+    assert livery.Theme.from_dict(data).semantics == "livery"
+    assert livery.Theme.load("soft").semantics == "livery"
+    loaded = livery.themes.Base.from_dict(data).set(loader_color="red")
+    expected = gradio_table(gr.Theme.from_dict(data).set(loader_color="red"))
+    assert livery_table(loaded) == expected, mismatches(expected, livery_table(loaded), "G", "L")
+    # the contrast repair changes only what it repairs, whatever the semantics
+    fixed = livery.themes.Soft().set(background_fill_primary="*neutral_50").repair_contrast()
+    assert fixed.theme.value("background_fill_primary") != "white"
 
 
 # --- size -------------------------------------------------------------------------------------

@@ -3,21 +3,19 @@
 
 Without a browser, every built-in's ``_get_theme_css()`` (what Gradio serves at ``/theme.css``)
 is parsed and resolved like a browser would (``var()`` followed, the dark block over the light
-one) and compared with Gradio's own class of the same name. In Chromium, one server holds a
-Gradio-themed and a Livery-themed copy of the same app per theme (``mount_gradio_app``), and
-the computed styles of a primary button, a textbox and the page match, light and dark.
+one) and compared with Gradio's own class of the same name, for all twelve of Gradio's
+built-ins. The shared server (``conftest.mounted``) holds a Gradio-themed and a Livery-themed
+copy of the same app per theme (``mount_gradio_app``): both serve the theme's CSS, and in
+Chromium every widget's computed styles match, light and dark (``test_launch_matrix`` does
+that, and the screenshots, for every built-in).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
-import threading
-import time
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +24,17 @@ import pytest
 import livery
 import livery.themes
 from livery.errors import InvalidValueError, ThemeError
-from livery.theme import VARIABLES
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+from .gradio_apps import (
+    BUILTINS,
+    NAMES,
+    differences,
+    free_port,
+    gradio_theme,
+    livery_theme,
+    served_table,
+)
+
 gr = pytest.importorskip("gradio")
 
 pytestmark = [
@@ -36,71 +42,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::Warning:gradio.queueing"),
 ]
 
-BUILTINS = ("Base", "Default", "Soft", "Glass", "Monochrome", "Origin", "Citrus", "Ocean")
 IN_BROWSER = ("Soft", "Citrus", "Ocean", "Monochrome", "aurora")
-NAMES = tuple(variable.name for variable in VARIABLES)
-_DECLARATION = re.compile(r"^\s*--([\w-]+):\s*(.*?)\s*$")
-_VAR = re.compile(r"var\(--([\w-]+)\)")
-
-Table = dict[tuple[str, bool], str]
-
-
-def _blocks(css: str) -> tuple[dict[str, str], dict[str, str]]:
-    """The declarations of a theme stylesheet's ``:root`` block and its dark block."""
-    light_text = css.split(":root {", 1)[1].split("}", 1)[0]
-    dark_text = css.split(":root.dark, :root .dark {", 1)[1].split("}", 1)[0]
-    return _declarations(light_text), _declarations(dark_text)
-
-
-def _declarations(block: str) -> dict[str, str]:
-    found = {}
-    for line in block.splitlines():
-        match = _DECLARATION.match(line)
-        if match:
-            value = match[2]
-            while value.endswith(";"):  # Gradio writes a value's own trailing ';' too
-                value = value[:-1].rstrip()
-            found[match[1]] = value
-    return found
-
-
-def served_table(css: str) -> Table:
-    """Every theme variable's value as a browser computes it from ``css``: the dark block
-    re-declares over the light one, each ``var(--x)`` is the value of ``x`` in that mode."""
-    light, dark_only = _blocks(css)
-    modes = {False: light, True: {**light, **dark_only}}
-
-    def value(name: str, dark: bool, depth: int = 0) -> str:
-        assert depth < 50, f"reference cycle at --{name}"
-        text = modes[dark][name]
-        return _VAR.sub(lambda match: value(match[1], dark, depth + 1), text)
-
-    return {
-        (name, dark): value(name.replace("_", "-"), dark)
-        for name in NAMES
-        for dark in (False, True)
-    }
-
-
-def differences(expected: Table, actual: Table) -> str:
-    lines = [
-        f"  {name}{' (dark)' if dark else ''}: Gradio {expected[name, dark]!r}, "
-        f"Livery {actual.get((name, dark))!r}"
-        for name, dark in expected
-        if actual.get((name, dark)) != expected[name, dark]
-    ]
-    return f"{len(lines)} values differ:\n" + "\n".join(lines)
-
-
-def livery_theme(name: str) -> livery.Theme:
-    return livery.Theme.load(name) if name.islower() else getattr(livery.themes, name)()
-
-
-def gradio_theme(name: str) -> Any:
-    """Gradio's class of that name; for a Livery original, Gradio's rebuild of its JSON."""
-    if name.islower():
-        return gr.Theme.from_dict(livery.Theme.load(name).to_gradio())
-    return getattr(gr.themes, name)()
 
 
 def _font_kinds(stack: list[Any]) -> list[tuple[str, str, tuple[int, ...]]]:
@@ -169,8 +111,8 @@ def test_to_dict_has_gradios_shape(name: str) -> None:
     for key, value in ours["theme"].items():
         assert type(value) is type(theirs["theme"][key]), key
     assert ours["theme"]["name"] == theirs["theme"]["name"] == name.lower() == theme.gradio_name
-    assert theme.name == name  # Livery's display name is unchanged
-    assert ours["theme"]["custom_css"] == theirs["theme"]["custom_css"] == ""
+    assert theme.name == name.lower()  # Gradio's name, as gr.themes.X().name
+    assert ours["theme"]["custom_css"] == theirs["theme"]["custom_css"]  # Mario's, or ""
     # Gradio compares themes this way before reporting a launch; its Font.__eq__ calls
     # stylesheet() on our fonts, which must not fail.
     assert isinstance(theme.to_dict() == gradio.to_dict(), bool)
@@ -179,9 +121,11 @@ def test_to_dict_has_gradios_shape(name: str) -> None:
 
 def _dark_twins_left_out(name: str) -> set[str]:
     """Dark twins Gradio's class spells out with the light value (Livery writes none)."""
-    return {"Origin": {"button_border_width_dark"}, "Ocean": {"button_primary_shadow_dark"}}.get(
-        name, set()
-    )
+    return {
+        "Origin": {"button_border_width_dark"},
+        "Ocean": {"button_primary_shadow_dark"},
+        "Cyberpunk": {"block_shadow_dark"},
+    }.get(name, set())
 
 
 def test_to_dict_and_dump_come_back(tmp_path: Path) -> None:
@@ -276,12 +220,6 @@ def test_custom_css_in_a_theme_file(tmp_path: Path) -> None:
 # --- real servers ---------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _demo() -> Any:
     with gr.Blocks() as demo:
         gr.Textbox(label="Name", value="Ada", elem_id="name")
@@ -309,7 +247,7 @@ def test_launch_and_blocks_take_a_livery_theme() -> None:
         _, url, _ = demo.launch(
             prevent_thread_lock=True,
             server_name="127.0.0.1",
-            server_port=_free_port(),
+            server_port=free_port(),
             quiet=True,
             **launch,
         )
@@ -326,33 +264,6 @@ def test_launch_and_blocks_take_a_livery_theme() -> None:
             demo.close()
 
 
-@pytest.fixture(scope="module")
-def mounted() -> Iterator[str]:
-    """One server: for each theme, ``/gradio-<name>/`` themed by Gradio and ``/livery-<name>/``
-    by Livery, both through ``gr.mount_gradio_app(…, theme=…)``."""
-    import uvicorn
-    from fastapi import FastAPI
-
-    app = FastAPI()
-    for name in IN_BROWSER:
-        key = name.lower()
-        app = gr.mount_gradio_app(app, _demo(), path=f"/gradio-{key}", theme=gradio_theme(name))
-        app = gr.mount_gradio_app(app, _demo(), path=f"/livery-{key}", theme=livery_theme(name))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
 @pytest.mark.parametrize("name", IN_BROWSER)
 def test_mounted_app_serves_the_theme(mounted: str, name: str) -> None:
     status, kind, served = _get(f"{mounted}/livery-{name.lower()}/theme.css")
@@ -362,59 +273,17 @@ def test_mounted_app_serves_the_theme(mounted: str, name: str) -> None:
     assert served_table(served) == served_table(gradio_served)
 
 
-_STYLES = """() => {
-    const pick = (element, names) => {
-        const style = getComputedStyle(element);
-        return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]));
-    };
-    const box = ["color", "background-color", "background-image", "border-top-color",
-                 "border-top-width", "border-top-left-radius", "box-shadow", "font-family",
-                 "font-size", "font-weight", "padding-top", "padding-left"];
-    return {
-        button: pick(document.querySelector("#go"), box),
-        textbox: pick(document.querySelector("#name textarea, #name input"), box),
-        block: pick(document.querySelector("#name"), box),
-        body: pick(document.body, ["color", "background-color", "background-image"]),
-        app: pick(document.querySelector("gradio-app"), ["color", "background-color"]),
-        page_fill: getComputedStyle(document.querySelector(".dark") || document.body)
-            .getPropertyValue("--body-background-fill").trim(),
-        container: pick(document.querySelector(".gradio-container"),
-                        ["color", "background-color", "font-family"]),
-    };
-}"""
-
-
-@pytest.fixture(scope="module")
-def styles_of(browser: Any, mounted: str) -> Iterator[Callable[[str, str], dict[str, Any]]]:
-    context = browser.new_context(viewport={"width": 900, "height": 600})
-    page = context.new_page()
-
-    def styles(path: str, mode: str) -> dict[str, Any]:
-        page.goto(f"{mounted}/{path}/?__theme={mode}")
-        page.wait_for_selector("#go", timeout=30_000)
-        page.wait_for_function(
-            "() => getComputedStyle(document.documentElement)"
-            ".getPropertyValue('--button-primary-background-fill') !== ''",
-            timeout=30_000,
-        )
-        page.wait_for_load_state("networkidle")
-        is_dark = page.evaluate("() => !!document.querySelector('.dark')")
-        assert is_dark == (mode == "dark")
-        return page.evaluate(_STYLES)
-
-    yield styles
-    context.close()
-
-
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", IN_BROWSER)
 def test_chromium_draws_the_same_app(
-    styles_of: Callable[[str, str], dict[str, Any]], name: str, mode: str
+    drawn: Callable[[str, str], tuple[Any, Any]], name: str, mode: str
 ) -> None:
-    expected = styles_of(f"gradio-{name.lower()}", mode)
-    actual = styles_of(f"livery-{name.lower()}", mode)
-    assert expected["button"]["background-color"] or expected["button"]["background-image"]
-    assert actual == expected
+    """The kitchen sink on the shared server (``conftest.mounted``), as ``conftest.drawn``
+    loaded it: every widget part's computed styles (``gradio_apps.PARTS``) are Gradio's."""
+    expected, actual = drawn(name, mode)
+    button = expected.styles["primary button button"]
+    assert button["background-color"] or button["background-image"]
+    assert actual.styles == expected.styles
     # the page really wears the theme, in this mode
     body = livery_theme(name).literal("body_background_fill", dark=mode == "dark")
-    assert actual["page_fill"].lower() == body.lower()
+    assert actual.styles["page fill"]["--body-background-fill"].lower() == body.lower()

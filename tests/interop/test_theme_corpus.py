@@ -112,6 +112,37 @@ def test_keys_gradio_6_no_longer_defines_are_named_and_come_back_out(path: Path)
         assert out[key] == data[key].strip()
 
 
+_BLOCK = re.compile(r"(:root|:root\.dark, :root \.dark) \{\n(.*?)\n\}", re.S)
+
+
+def _served(css: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Every ``:root`` declaration of a served sheet, and the dark mode's (over the light)."""
+    light: dict[str, str] = {}
+    dark: dict[str, str] = {}
+    for selector, body in _BLOCK.findall(css):
+        (light if selector == ":root" else dark).update(_DECLARATION.findall(body + "\n"))
+    return light, {**light, **dark}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
+def test_gradio_serves_the_kept_keys_as_gradio_does(path: Path) -> None:
+    """Gradio 6 serves a kept key (``--button-shadow``) though it reads none; a stylesheet or
+    component of the app's own may, so the served value is Gradio's, in both modes."""
+    data = json.loads(path.read_text(encoding="utf-8"))["theme"]
+    kept = {key.removesuffix("_dark") for key in data if key.removesuffix("_dark") in LEGACY}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = _served(gr.themes.Base.load(str(path))._get_theme_css())
+    ours = _served(_load(path)._get_theme_css())
+    assert kept
+    for key in sorted(kept):
+        name = key.replace("_", "-")
+        for mode in (0, 1):
+            expected = _resolve(name, theirs[mode])
+            assert expected is not None
+            assert _resolve(name, ours[mode]) == expected.removesuffix(";").strip(), (key, mode)
+
+
 REMOTE = {
     "theme": {
         "body_background_fill": "url('https://example.org/faded.webp') #fff no-repeat "

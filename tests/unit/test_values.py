@@ -43,7 +43,9 @@ SVG = (
 
 
 def _base() -> livery.themes.Base:
-    return livery.themes.Base()
+    """Base with Livery's semantics: ``""`` and ``0`` are values (Gradio's ``.set()`` ignores
+    them; ``tests/theme/test_gradio_semantics.py`` covers that)."""
+    return livery.themes.Base(semantics="livery")
 
 
 def _canon(text: str) -> str:

@@ -9,8 +9,8 @@ import typer
 from livery._files import write_atomic
 from livery.cli.console import err, error_line, escape, out
 from livery.cli.options import DarkOption
+from livery.cli.theme_source import THEME_HELP, load_theme
 from livery.css import build_custom
-from livery.theme import Theme
 
 app = typer.Typer(help="Compile custom CSS or SCSS on top of a theme.", no_args_is_help=True)
 
@@ -19,7 +19,7 @@ app = typer.Typer(help="Compile custom CSS or SCSS on top of a theme.", no_args_
 def build(
     source: Path = typer.Argument(..., metavar="FILE", help="A .css, .scss or .sass file."),
     theme_name: str = typer.Option(
-        "default", "--theme", "-t", metavar="NAME|PATH", help="Library name or theme file."
+        "default", "--theme", "-t", metavar="NAME|PATH", help=THEME_HELP
     ),
     output: Path = typer.Option(None, "-o", "--output", help="Write the stylesheet here."),
     strict: bool = typer.Option(
@@ -37,7 +37,7 @@ def build(
     unknown names are warnings on stderr, or errors with --strict. Without -o the CSS is
     printed; on any error nothing is written.
     """
-    theme = Theme.load(theme_name)
+    theme = load_theme(theme_name)
     custom = build_custom(theme, source, dark=dark.value, minify=minify)
     for problem in custom.problems:
         if strict:

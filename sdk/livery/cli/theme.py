@@ -12,6 +12,7 @@ from rich.table import Table
 from livery._files import write_atomic
 from livery.cli.console import err, escape, out
 from livery.cli.options import DarkOption, choices
+from livery.cli.theme_source import THEME_HELP, load_theme
 from livery.errors import LiveryError
 from livery.theme import (
     FORMATS,
@@ -49,13 +50,13 @@ def list_themes() -> None:
 
 @app.command()
 def show(
-    theme_name: str = typer.Argument(..., metavar="NAME|PATH", help="Library name or file."),
+    theme_name: str = typer.Argument(..., metavar="NAME|PATH", help=THEME_HELP),
     variables: bool = typer.Option(
         False, "--variables", help="Also list every variable's light and dark value."
     ),
 ) -> None:
     """Show a theme's metadata, core settings and the variables it sets."""
-    theme = Theme.load(theme_name)
+    theme = load_theme(theme_name)
     out.print(f"[bold]{escape(theme.name)}[/]  {escape(theme.description)}")
     if theme.tags:
         out.print(f"tags: {escape(', '.join(theme.tags))}")
@@ -80,14 +81,16 @@ def show(
     elif theme.overrides:
         table = Table("variable", "value", box=None, pad_edge=False)
         for name, value in theme.overrides.items():
-            table.add_row(name, escape(value))
+            table.add_row(name, "(as in light mode)" if value is None else escape(value))
         out.print(table)
 
 
 @app.command()
 def build(
     targets: list[str] = typer.Argument(
-        None, metavar="[NAME|PATH]...", help="Themes to build (library names or files)."
+        None,
+        metavar="[NAME|PATH]...",
+        help="Themes to build (library names, theme files, FILE.py[:NAME]).",
     ),
     output: Path = typer.Option(
         None, "-o", "--output", help="Output file (one theme) or folder (several or --all)."
@@ -116,7 +119,7 @@ def build(
     compiled: list[tuple[str, Theme, str, float]] = []
     for name in names:
         started = time.perf_counter()
-        theme = Theme.load(name)
+        theme = load_theme(name)
         css = theme.css(dark=dark.value, resolve=resolve, minify=minify)
         compiled.append((name, theme, css, time.perf_counter() - started))
 
@@ -142,7 +145,7 @@ def build(
 
 @app.command()
 def export(
-    theme_name: str = typer.Argument(..., metavar="NAME|PATH", help="Library name or file."),
+    theme_name: str = typer.Argument(..., metavar="NAME|PATH", help=THEME_HELP),
     format: ExportFormat = typer.Option(  # type: ignore[valid-type]
         ...,
         "--format",
@@ -157,7 +160,7 @@ def export(
     Without -o the export is printed. With -o it is written atomically: if anything fails,
     an existing file is left as it was.
     """
-    theme = Theme.load(theme_name)
+    theme = load_theme(theme_name)
     text = FORMATS[format.value](theme)
     if output is None:
         out.file.write(text)
@@ -178,7 +181,7 @@ def import_theme(
 
 @app.command()
 def check(
-    theme_name: str = typer.Argument(..., metavar="NAME|PATH", help="Library name or file."),
+    theme_name: str = typer.Argument(..., metavar="NAME|PATH", help=THEME_HELP),
     level: Level = typer.Option(  # type: ignore[valid-type]
         Level["AA"], "--level", help="WCAG level the pairs must meet."
     ),
@@ -194,17 +197,38 @@ def check(
     """
     if fix and output is None:
         raise typer.BadParameter("--fix needs -o FILE for the repaired theme", param_hint="-o")
-    theme = Theme.load(theme_name)
+    theme = load_theme(theme_name)
     report = theme.audit(level.value)
     if fix:
         _fix(theme, level.value, output)
         return
     if as_json:
-        out.file.write(json.dumps(report.to_dict(), indent=1, ensure_ascii=False) + "\n")
+        data = report.to_dict()
+        data["gradio_resets"] = [reset._asdict() for reset in theme.gradio_resets]
+        out.file.write(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     else:
         _print_report(report, every)
+        _print_resets(theme)
     if not report.passed:
         raise typer.Exit(1)
+
+
+def _print_resets(theme: Theme) -> None:
+    """Warn about what Gradio's ``.set()`` reset on the theme: it looks that way in Gradio too,
+    but not with ``semantics="livery"``, and probably not as its author meant."""
+    resets = theme.gradio_resets
+    if not resets:
+        return
+    err.print(
+        f"[yellow]warning:[/] this theme depends on Gradio's .set() reset of the background "
+        f"fills ({len(resets)} value{'s' * (len(resets) != 1)}):"
+    )
+    for reset in resets:
+        err.print(f"  {escape(str(reset))}")
+    err.print(
+        "  Pass these variables to .set() to keep them, or build the theme with "
+        'semantics="livery" (only what .set() is given changes).'
+    )
 
 
 def _print_report(report: AuditReport, every: bool) -> None:

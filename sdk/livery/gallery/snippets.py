@@ -64,6 +64,8 @@ def builder_snippet(
         arguments = [f"{key}={literal(value)}" for key, value in settings.items()]
         if name is not None:
             arguments.append(f"name={literal(name)}")
+        if variables:  # the builder changes only what you edit; Gradio's .set() would reset
+            arguments.append('semantics="livery"')  # the background fills (see the README)
         lines.append(f"theme = livery.themes.{card.gradio_class}({', '.join(arguments)})")
     else:
         lines.append(f"theme = {load_expression(card)}")

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from livery.theme.dark import DARK_SWITCHES, DarkSwitch
     from livery.theme.fonts import Font, FontEntry, GoogleFont, LocalFont, font_stack_css
     from livery.theme.formats import FORMATS, Exporter, write_export
+    from livery.theme.gradio_set import Reset, Semantics
+    from livery.theme.hub import ThemeAsset, get_matching_version, get_theme_assets
     from livery.theme.library import LibraryEntry, builtin_dir, entries
     from livery.theme.model import SETTINGS, RepairResult, Theme
     from livery.theme.palettes import NAMED, SHADES, Color
@@ -48,6 +50,12 @@ _LAZY: dict[str, str] = {
     "SETTINGS": "model",
     "RepairResult": "model",
     "Resolved": "resolve",
+    "Reset": "gradio_set",
+    "Semantics": "gradio_set",
+    # Gradio's Hub helpers
+    "ThemeAsset": "hub",
+    "get_matching_version": "hub",
+    "get_theme_assets": "hub",
     # the catalogue and its values
     "VARIABLES": "catalogue",
     "BY_NAME": "catalogue",
@@ -127,15 +135,20 @@ __all__ = [
     "LocalFont",
     "Pair",
     "RepairResult",
+    "Reset",
     "Resolved",
     "SeedError",
+    "Semantics",
     "Size",
     "Theme",
+    "ThemeAsset",
     "Variable",
     "builtin_dir",
     "css_name",
     "entries",
     "font_stack_css",
+    "get_matching_version",
+    "get_theme_assets",
     "palette",
     "place",
     "write_export",

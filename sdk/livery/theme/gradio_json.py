@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +42,19 @@ from livery.theme.catalogue import (
     SAME,
     VARIABLES,
 )
-from livery.theme.emit import font_face_rules
 from livery.theme.fonts import Font, FontEntry, GoogleFont, LocalFont
 from livery.theme.palettes import SHADES
 from livery.theme.resolve import Resolved
 from livery.theme.sizes import STEPS
-from livery.theme.values import REFERENCE, Kind, normalise, parse, remote_addresses, remote_urls
+from livery.theme.values import (
+    REFERENCE,
+    Kind,
+    css_name,
+    normalise,
+    parse,
+    remote_addresses,
+    remote_urls,
+)
 
 MAX_FILE_BYTES = 1_000_000
 _GRADIO_CLASSES = {GoogleFont: "google", LocalFont: "local"}
@@ -65,12 +72,12 @@ def dump(
     """The Gradio theme dict of a resolved theme (``{"theme": {...}, "gradio_version": ...}``);
     ``legacy`` keys (what ``legacy()`` kept from an imported file) are written back as they
     came, so Gradio emits them as it did before."""
-    fonts = (*font, *font_mono)
+    stylesheets, font_css = font_sheets((*font, *font_mono))
     data: dict[str, Any] = {
         "_font": [_font_entry(entry) for entry in font],
         "_font_mono": [_font_entry(entry) for entry in font_mono],
-        "_font_css": font_face_rules(fonts),
-        "_stylesheets": [f.stylesheet_url() for f in fonts if isinstance(f, GoogleFont)],
+        "_font_css": font_css,
+        "_stylesheets": stylesheets,
         "name": name,
     }
     for variable in VARIABLES:
@@ -78,9 +85,28 @@ def dump(
         dark = resolved.dark.get(variable.name)
         if dark is not None:
             data[f"{variable.name}_dark"] = dark.raw
+        elif isinstance(variable.dark, str):  # follows light where Gradio's Base would not
+            data[f"{variable.name}_dark"] = resolved.light[variable.name].raw
     for key, value in (legacy or {}).items():
         data.setdefault(key, value)
     return {"theme": data, "gradio_version": GRADIO_VERSION}
+
+
+def font_sheets(stack: Iterable[FontEntry | str]) -> tuple[list[str], list[str]]:
+    """Gradio's ``_stylesheets`` and ``_font_css`` of a font stack, in stack order: the
+    addresses to link (Google fonts), and the ``@font-face`` text of fonts served from
+    ``static/fonts`` (self-hosted ones, and Google fonts the installed Gradio ships), as
+    Gradio collects them from each font's ``stylesheet()``."""
+    urls: list[str] = []
+    css: list[str] = []
+    for entry in stack:
+        if isinstance(entry, Font):
+            sheet = entry.stylesheet()
+            if sheet["url"]:
+                urls.append(sheet["url"])
+            elif sheet["css"]:
+                css.append(sheet["css"])
+    return urls, css
 
 
 def _font_entry(entry: Font | str) -> Any:
@@ -193,6 +219,23 @@ def legacy(values: dict[str, Any], source: str, *, remote_urls: bool = False) ->
             continue
         kept[key] = _checked(kind, key, value, source, remote_urls)
     return kept
+
+
+def legacy_css(kept: Mapping[str, str]) -> str:
+    """The declarations Gradio 6 serves for kept keys (``legacy()``): ``--key`` in ``:root``,
+    a ``_dark`` twin in the dark block, ``*name`` as ``var(--name)``; ``""`` if none."""
+    light = {key: text for key, text in kept.items() if not key.endswith("_dark")}
+    dark = {key[:-5]: text for key, text in kept.items() if key.endswith("_dark")}
+    blocks = []
+    for selector, table in ((":root", light), (":root.dark, :root .dark", dark)):
+        if table:
+            lines = "".join(f"  {css_name(key)}: {_as_var(text)};\n" for key, text in table.items())
+            blocks.append(f"{selector} {{\n{lines}}}")
+    return "\n".join(blocks)
+
+
+def _as_var(text: str) -> str:
+    return REFERENCE.sub(lambda match: f"var({css_name(match[1])})", text)
 
 
 def _checked(kind: Kind, key: str, value: object, source: str, remote: bool) -> str:

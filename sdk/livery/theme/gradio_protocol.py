@@ -26,14 +26,17 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from livery._files import write_atomic
-from livery.errors import ThemeError, ThemeFileError, UnknownVariableError
-from livery.theme import fonts
-from livery.theme.emit import font_face_rules
+from livery.errors import LiveryWarning, ThemeError, ThemeFileError, UnknownVariableError
+from livery.theme import fonts, gradio_json, hub
+from livery.theme.catalogue import GRADIO_VERSION
+from livery.theme.hub import get_theme_assets
 
 if TYPE_CHECKING:
     from livery.theme.model import Theme
@@ -84,18 +87,19 @@ class LocalFont(Font):
         self.weights = tuple(font.weights)
 
     def stylesheet(self) -> dict[str, str | None]:
-        return {"url": None, "css": "\n".join(font_face_rules((self.livery,)))}
+        return dict(self.livery.stylesheet())
 
 
 class GoogleFont(Font):
-    """A Google font as Gradio's ``to_dict()`` holds it: its stylesheet address."""
+    """A Google font as Gradio's ``to_dict()`` holds it: its stylesheet address, or the
+    ``@font-face`` rules of the copy the installed Gradio ships."""
 
     def __init__(self, font: fonts.GoogleFont) -> None:
         super().__init__(font)
         self.weights = tuple(font.weights)
 
     def stylesheet(self) -> dict[str, str | None]:
-        return {"url": self.livery.stylesheet_url(), "css": None}  # type: ignore[attr-defined]
+        return dict(self.livery.stylesheet())
 
 
 def _gradio_fonts(stack: Iterable[fonts.FontEntry]) -> list[Any]:
@@ -110,6 +114,30 @@ def _gradio_fonts(stack: Iterable[fonts.FontEntry]) -> list[Any]:
         else:
             views.append(entry)
     return views
+
+
+def _running_gradio_version() -> str:
+    """The Gradio a theme dict is opened for: the imported ``gradio``'s version, else the one
+    Livery's values follow (Livery does not import Gradio to find out)."""
+    gradio = sys.modules.get("gradio")
+    version = getattr(gradio, "__version__", None)
+    return version if isinstance(version, str) else GRADIO_VERSION
+
+
+def _warn_if_other_gradio(theme: dict[str, Any]) -> None:
+    """Gradio's warning when a theme dict was written by another major.minor of Gradio."""
+    written = theme.get("gradio_version")
+    if not isinstance(written, str) or not written:
+        return
+    running = _running_gradio_version()
+    if running.split(".")[:2] != written.split(".")[:2]:
+        warnings.warn(
+            LiveryWarning(
+                f"This theme was created for Gradio {written}, but you are using Gradio "
+                f"{running}. Some styles may not work as expected."
+            ),
+            stacklevel=3,
+        )
 
 
 # --- the protocol -----------------------------------------------------------------------------
@@ -140,22 +168,26 @@ class GradioThemeProtocol:
 
     def _get_theme_css(self) -> str:
         """The stylesheet Gradio serves at ``/theme.css``: ``@font-face`` rules, the ``:root``
-        block, the ``:root.dark, :root .dark`` block, then ``custom_css``. Google fonts are
+        block, the ``:root.dark, :root .dark`` block, the keys of earlier Gradio versions an
+        imported theme kept (Gradio serves them too), then ``custom_css``. Google fonts are
         not imported here: Gradio's page loads ``_stylesheets`` itself."""
-        sheet = "\n".join([*self._font_css, self.css(dark="class", fonts=False)])
+        parts = [*self._font_css, self.css(dark="class", fonts=False)]
+        kept = gradio_json.legacy_css(self._legacy)
+        sheet = "\n".join([*parts, kept] if kept else parts)
         if self.custom_css:
             sheet = f"{sheet}\n\n{self.custom_css}"
         return sheet
 
     @property
     def _stylesheets(self) -> list[str]:
-        """Addresses of the stylesheets the page must load (Google Fonts)."""
-        return list(self.to_gradio()["theme"]["_stylesheets"])
+        """Addresses of the stylesheets the page must load (Google Fonts Gradio does not ship)."""
+        return gradio_json.font_sheets((*self.font, *self.font_mono))[0]
 
     @property
     def _font_css(self) -> list[str]:
-        """One block of ``@font-face`` rules per self-hosted font."""
-        return list(self.to_gradio()["theme"]["_font_css"])
+        """One block of ``@font-face`` rules per font served from ``static/fonts``, Gradio's
+        text to the character (``to_dict()`` holds it, and Gradio compares theme dicts)."""
+        return gradio_json.font_sheets((*self.font, *self.font_mono))[1]
 
     @property
     def _font(self) -> list[Any]:
@@ -212,6 +244,7 @@ class GradioThemeProtocol:
         """A theme from Gradio's dict form (``to_dict()`` of a Livery or a Gradio theme)."""
         if not isinstance(theme, dict):
             raise ThemeFileError("a Gradio theme is a dict", source="<gradio theme>")
+        _warn_if_other_gradio(theme)
         values = theme.get("theme", theme)
         custom = ""
         if isinstance(values, dict) and "custom_css" in values:
@@ -222,6 +255,16 @@ class GradioThemeProtocol:
         if custom:
             loaded.custom_css = custom
         return loaded
+
+    @staticmethod
+    def _get_next_version(space_info: Any) -> str:
+        """The version an upload to a Space without a version would get (Gradio's helper)."""
+        return hub.next_version(get_theme_assets(space_info))
+
+    @staticmethod
+    def _theme_version_exists(space_info: Any, version: str) -> bool:
+        """Whether a Space already holds this version of its theme (Gradio's helper)."""
+        return hub.has_version(get_theme_assets(space_info), version)
 
     def push_to_hub(self, *args: Any, **kwargs: Any) -> str:
         """Not offered: Livery does not publish to the Hugging Face Hub."""

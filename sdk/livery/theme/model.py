@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from pydantic import (
     ConfigDict,
@@ -26,11 +26,8 @@ from pydantic import (
 )
 from typing_extensions import Self
 
-from livery.errors import (
-    SeedError,
-    ThemeError,
-)
-from livery.theme import emit, gradio_json, library, palettes, sizes, tomlfile
+from livery.errors import InvalidValueError, SeedError, ThemeError
+from livery.theme import emit, gradio_json, gradio_set, library, palettes, sizes, tomlfile
 from livery.theme.catalogue import BY_NAME, DARK_NAMES, SETTINGS
 from livery.theme.checked import CheckedModel, as_theme_error
 from livery.theme.colour.audit import AuditReport, audit
@@ -41,6 +38,7 @@ from livery.theme.css.safety import ThemeCustomCss
 from livery.theme.dark import DarkSwitch
 from livery.theme.fonts import FontEntry, LocalFont, stack_from
 from livery.theme.gradio_protocol import GradioThemeProtocol
+from livery.theme.gradio_set import Reset, Semantics
 from livery.theme.library import LibraryEntry
 from livery.theme.palettes import Color
 from livery.theme.resolve import Resolved, resolve
@@ -48,6 +46,7 @@ from livery.theme.sizes import Size
 from livery.theme.tables import check_variable, tables, unknown_variable
 from livery.theme.values import remote_urls
 
+_METADATA = ("name", "description", "author")
 _DEFAULT_FONT = (LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif")
 _DEFAULT_FONT_MONO = (LocalFont("IBM Plex Mono"), "ui-monospace", "Consolas", "monospace")
 
@@ -88,8 +87,12 @@ class Theme(GradioThemeProtocol, CheckedModel):
     font: tuple[FontEntry, ...] = _DEFAULT_FONT
     font_mono: tuple[FontEntry, ...] = _DEFAULT_FONT_MONO
 
-    overrides: dict[str, str] = Field(default_factory=dict)
-    """The variables this theme sets (``name`` or ``name_dark`` → value as written)."""
+    overrides: dict[str, str | None] = Field(default_factory=dict)
+    """The variables this theme sets (``name`` or ``name_dark`` → value as written); ``None``
+    on a ``_dark`` name: the dark value is the light one (Gradio's ``theme.x_dark = None``)."""
+
+    _SEMANTICS: ClassVar[Semantics] = "livery"
+    """How ``.set()`` treats instances of the class (``livery.themes.Base``: ``"gradio"``)."""
 
     _source: str | None = PrivateAttr(None)
     _resolved: Resolved | None = PrivateAttr(None)
@@ -98,6 +101,8 @@ class Theme(GradioThemeProtocol, CheckedModel):
     their own code (``from_gradio``/``load`` with ``remote_urls=True``)."""
     _legacy: dict[str, str] = PrivateAttr(default_factory=dict)
     """Keys of earlier Gradio versions kept from an imported file, for ``to_gradio()``."""
+    _semantics: Semantics | None = PrivateAttr(None)
+    _resets: list[Reset] = PrivateAttr(default_factory=list)
 
     # --- validation of the settings -------------------------------------------------------
 
@@ -144,16 +149,21 @@ class Theme(GradioThemeProtocol, CheckedModel):
 
     @model_validator(mode="after")
     def _check_overrides(self) -> Self:
-        checked = {}
+        checked: dict[str, str | None] = {}
         for name, value in self.overrides.items():
-            checked[name] = check_variable(name, value)
+            if value is None and name in DARK_NAMES:
+                checked[name] = None
+            else:
+                checked[name] = check_variable(name, value)
         self.__dict__["overrides"] = checked
         return self
 
     def __setattr__(self, name: str, value: Any) -> None:
         if (name in BY_NAME and name not in SETTINGS) or name in DARK_NAMES:
-            self.set(**{name: value})
+            self._assign({name: value})
             return
+        if name in _METADATA and self.semantics == "gradio" and not isinstance(value, str):
+            value = str(value)  # Gradio keeps any object there, and only shows it
         try:
             super().__setattr__(name, value)
         except ValidationError as error:
@@ -178,21 +188,61 @@ class Theme(GradioThemeProtocol, CheckedModel):
     def set(self, **variables: object) -> Self:
         """Set theme variables (``name=value`` or ``name_dark=value``) and return the theme.
 
-        Values may reference other variables as ``*name``. ``""`` and ``0`` are real values;
-        ``None`` leaves a variable as it is (as in Gradio). An unknown name is an error that
-        suggests the closest names.
+        Values may reference other variables as ``*name``; an unknown name is an error that
+        suggests the closest names. ``None`` leaves a variable as it is (as in Gradio). With
+        Gradio's semantics (``semantics``, the default of ``livery.themes`` classes) ``""``
+        and ``0`` do too, and the background fills not passed go back to Base's values, as
+        Gradio's ``.set()`` does; with Livery's, ``""`` and ``0`` are values and only what you
+        pass changes.
         """
-        checked = {}
+        if self.semantics == "gradio":
+            variables = gradio_set.passed(variables)
+            resets = gradio_set.resets(self.overrides, variables)
+            self._assign(variables, reset=gradio_set.RESET)
+            self._resets.extend(resets)
+            return self
+        return self._assign({name: value for name, value in variables.items() if value is not None})
+
+    @property
+    def semantics(self) -> Semantics:
+        """How ``.set()`` treats this theme: ``"gradio"`` (as Gradio's ``Base.set()``) or
+        ``"livery"`` (only what you pass changes)."""
+        return self._semantics or self._SEMANTICS
+
+    @property
+    def gradio_resets(self) -> tuple[Reset, ...]:
+        """The variables Gradio's ``.set()`` semantics put back to Base's values on this theme
+        where they had another value, with the line that called ``.set()``: what would look
+        different with ``semantics="livery"``."""
+        return tuple(self._resets)
+
+    def _assign(self, variables: Mapping[str, object], reset: tuple[str, ...] = ()) -> Self:
+        """Check every value first, then change the theme (a bad value changes nothing).
+
+        ``None`` on a ``_dark`` name makes the dark value follow the light one (Gradio's
+        ``theme.x_dark = None``); names in ``reset`` that are not given lose their override.
+        """
+        checked: dict[str, str | None] = {}
         for name, value in variables.items():
-            if value is None:
+            if self.semantics == "gradio":
+                value = gradio_set.as_text(name, value)
+            if value is None and name in DARK_NAMES:
+                checked[name] = None
                 continue
             try:
                 with remote_urls(self._remote_urls):
                     checked[name] = check_variable(name, value)
+            except InvalidValueError as error:
+                if self.semantics != "gradio" or not gradio_set.dropped(name, value, error.reason):
+                    raise error.with_source(self._source) from None
+                checked[name] = gradio_set.DROPPED
             except ThemeError as error:
                 raise error.with_source(self._source) from None
-        if checked:
-            self.overrides.update(checked)
+        dropped = [name for name in reset if name not in checked and name in self.overrides]
+        for name in dropped:
+            del self.overrides[name]
+        self.overrides.update(checked)
+        if checked or dropped:
             self._resolved = None
         return self
 
@@ -284,18 +334,20 @@ class Theme(GradioThemeProtocol, CheckedModel):
         except ThemeError as error:
             raise error.with_source(self._source) from None
         fixed = self._copy()
-        fixed.set(**{change.variable: change.new for change in changes})
+        fixed._assign({change.variable: change.new for change in changes})
         return RepairResult(fixed, changes)
 
     def _resolved_with(self, overrides: Mapping[str, str]) -> Resolved:
         """The table of this theme with ``overrides`` set on a copy (for the repair's trials)."""
-        return self._copy().set(**overrides).resolved()
+        return self._copy()._assign(overrides).resolved()
 
     def _copy(self) -> Self:
         copy = self.model_copy(deep=True)
         copy._source = self._source
         copy._remote_urls = self._remote_urls
         copy._legacy = dict(self._legacy)
+        copy._semantics = self._semantics
+        copy._resets = list(self._resets)
         return copy
 
     # --- files --------------------------------------------------------------------------
@@ -305,8 +357,14 @@ class Theme(GradioThemeProtocol, CheckedModel):
         return tomlfile.save(self.to_toml(), path)
 
     def to_toml(self) -> str:
-        """The theme as the text of a TOML theme file (what ``save`` writes)."""
-        return tomlfile.dumps(dict(self))
+        """The theme as the text of a TOML theme file (what ``save`` writes); a dark value
+        that follows the light one is written as the light value."""
+        fields = dict(self)
+        fields["overrides"] = {
+            name: self.value(name) if value is None else value
+            for name, value in self.overrides.items()
+        }
+        return tomlfile.dumps(fields)
 
     @classmethod
     def from_toml(cls, text: str, *, source: str = "<theme>") -> Theme:
@@ -353,7 +411,8 @@ class Theme(GradioThemeProtocol, CheckedModel):
         theme = _build(gradio_json.settings(values, defaults), source)
         theme._remote_urls = remote_urls
         theme._legacy = gradio_json.legacy(values, source, remote_urls=remote_urls)
-        theme.set(**gradio_json.overrides(values, theme.value, source, remote_urls=remote_urls))
+        theme._assign(gradio_json.overrides(values, theme.value, source, remote_urls=remote_urls))
+        theme._semantics = cls._SEMANTICS
         theme.resolved()
         return theme
 

@@ -35,12 +35,13 @@ def tables(
     hues: tuple[Color, Color, Color],
     sizes: tuple[Size, Size, Size],
     fonts: tuple[tuple[FontEntry, ...], tuple[FontEntry, ...]],
-    overrides: Mapping[str, str],
+    overrides: Mapping[str, str | None],
 ) -> tuple[dict[str, Value], dict[str, Value], list[str]]:
     """The light and dark tables of a theme's choices, and the names it sets in light mode.
 
     ``hues`` are the primary, secondary and neutral hues, ``sizes`` the text, spacing and
-    radius scales, ``fonts`` the body and mono stacks; ``overrides`` are checked values.
+    radius scales, ``fonts`` the body and mono stacks; ``overrides`` are checked values
+    (``None`` on a ``_dark`` name: the dark value is the light one).
     """
     light_defaults, dark_defaults = _defaults(*hues)
     light = dict(light_defaults)
@@ -55,7 +56,10 @@ def tables(
     for name, text in overrides.items():
         if name in DARK_NAMES:
             base = name[:-5]
-            dark[base] = parse(BY_NAME[base].kind, text)
+            if text is None:
+                dark.pop(base, None)
+            else:
+                dark[base] = parse(BY_NAME[base].kind, text)
         else:
             light[name] = parse(BY_NAME[name].kind, text)
             set_in_light.append(name)

@@ -130,6 +130,16 @@ def validated(kind: Kind, value: object) -> str:
         raise ValueError(str(problem)) from None
 
 
+def stays_in_declaration(text: str) -> bool:
+    """Whether ``text`` has nothing that could leave its declaration (what ``parse`` checks
+    before the grammar): no ``;``, braces, markup, escapes, comments or open brackets."""
+    try:
+        _check_characters(text)
+    except ValueCheckError:
+        return False
+    return len(text) <= MAX_VALUE_CHARS
+
+
 def _check_characters(text: str) -> None:
     """Refuse characters that could end the declaration, quotes and brackets left open.
 

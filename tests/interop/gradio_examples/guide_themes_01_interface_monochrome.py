@@ -1,0 +1,2 @@
+demo = gr.Interface()
+demo.launch(theme=gr.themes.Monochrome())
