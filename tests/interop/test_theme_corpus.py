@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -141,6 +143,50 @@ def test_gradio_serves_the_kept_keys_as_gradio_does(path: Path) -> None:
             expected = _resolve(name, theirs[mode])
             assert expected is not None
             assert _resolve(name, ours[mode]) == expected.removesuffix(";").strip(), (key, mode)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.stem)
+def test_a_theme_file_keeps_what_the_gradio_file_had(path: Path) -> None:
+    """``livery theme import`` → TOML → back: the kept keys (``[gradio_legacy]``), the values,
+    the Gradio JSON and the served CSS all survive; the TOML needs the same trust as the JSON."""
+    theme = _load(path)
+    text = theme.to_toml()
+    again = livery.Theme.from_toml(text, source="again.toml", remote_urls=True)
+    assert again.to_gradio() == theme.to_gradio()
+    assert again._get_theme_css() == theme._get_theme_css()
+    if theme._legacy:
+        assert "\n[gradio_legacy]\n" in text
+
+
+def test_an_unknown_or_hostile_kept_key_is_one_line() -> None:
+    for text, message in (
+        ('[gradio_legacy]\nfoo = "red"\n', "x.toml: foo: is not a key of an earlier Gradio"),
+        ('[gradio_legacy]\nbutton_shadow = "red;}"\n', "x.toml: button_shadow: contains ';'"),
+    ):
+        with pytest.raises(livery.ThemeFileError) as caught:
+            livery.Theme.from_toml(text, source="x.toml")
+        assert str(caught.value).startswith(message)
+
+
+def test_the_command_line_trusts_the_users_own_file(tmp_path: Path) -> None:
+    """A file named on your own command line is yours: its https image is kept, as Gradio
+    keeps it (the gallery, showing strangers' themes, refuses it)."""
+    source = tmp_path / "remote.json"
+    source.write_text(json.dumps(REMOTE), encoding="utf-8")
+    command = [sys.executable, "-m", "livery", "theme"]
+    imported = subprocess.run(
+        [*command, "import", str(source), "-o", str(tmp_path / "remote.toml")],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert imported.returncode == 0, imported.stderr
+    built = subprocess.run(
+        [*command, "build", str(tmp_path / "remote.toml")], capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    assert "url('https://example.org/faded.webp')" in built.stdout
+    with pytest.raises(livery.InvalidValueError, match="remote_urls=True"):
+        livery.Theme.load(tmp_path / "remote.toml")
 
 
 REMOTE = {

@@ -175,7 +175,7 @@ def import_theme(
     output: Path = typer.Option(None, "-o", "--output", help="Write the TOML theme here."),
 ) -> None:
     """Import a Gradio theme JSON file (``gr.Theme.dump``) as a Livery TOML theme file."""
-    theme = Theme.from_gradio(source)
+    theme = Theme.from_gradio(source, remote_urls=True)  # your own file: trusted
     _emit(theme.to_toml(), output)
 
 

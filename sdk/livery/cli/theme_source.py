@@ -5,6 +5,10 @@
 theme it builds: the variable named after the colon, else the one ``Theme`` the file holds
 (or the one named ``theme``), else a ``Theme`` subclass the file defines, built without
 arguments. Only the command line runs Python files; the gallery never does.
+
+What you name on your own command line is trusted as a theme you load in your own code:
+its ``url(https://…)`` images are kept (``remote_urls=True``), as Gradio keeps them. The
+gallery, which shows strangers' themes, refuses them.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ def load_theme(argument: str) -> Theme:
     if variable or argument.endswith(".py"):
         path = Path(path_text + ".py" if variable else argument)
         return _from_python(path, variable or None)
-    return Theme.load(argument)
+    return Theme.load(argument, remote_urls=True)
 
 
 def _from_python(path: Path, variable: str | None) -> Theme:

@@ -26,7 +26,7 @@ from pydantic import (
 )
 from typing_extensions import Self
 
-from livery.errors import InvalidValueError, SeedError, ThemeError
+from livery.errors import InvalidValueError, SeedError, ThemeError, ThemeFileError
 from livery.theme import emit, gradio_json, gradio_set, library, palettes, sizes, tomlfile
 from livery.theme.catalogue import BY_NAME, DARK_NAMES, SETTINGS
 from livery.theme.checked import CheckedModel, as_theme_error
@@ -364,20 +364,22 @@ class Theme(GradioThemeProtocol, CheckedModel):
             name: self.value(name) if value is None else value
             for name, value in self.overrides.items()
         }
+        fields[tomlfile.LEGACY_FIELD] = self._legacy
         return tomlfile.dumps(fields)
 
     @classmethod
-    def from_toml(cls, text: str, *, source: str = "<theme>") -> Theme:
-        """A theme from the text of a TOML theme file; ``source`` names it in messages."""
-        return _build(tomlfile.loads(text, source=source), source)
+    def from_toml(cls, text: str, *, source: str = "<theme>", remote_urls: bool = False) -> Theme:
+        """A theme from the text of a TOML theme file; ``source`` names it in messages, and
+        ``remote_urls=True`` trusts its ``https:`` images (see ``from_gradio``)."""
+        return _build(tomlfile.loads(text, source=source), source, trusted=remote_urls)
 
     @classmethod
     def load(
         cls, theme: str | os.PathLike[str] | LibraryEntry, *, remote_urls: bool = False
     ) -> Theme:
         """Load a theme by library name (``"soft"``), library entry, or from a ``.toml`` or
-        Gradio ``.json`` file; ``remote_urls=True`` trusts a Gradio file's ``https:`` images
-        (see ``from_gradio``)."""
+        Gradio ``.json`` file; ``remote_urls=True`` trusts a file's ``https:`` images (see
+        ``from_gradio``)."""
         if isinstance(theme, LibraryEntry):
             entry = theme
         elif library.looks_like_path(theme):
@@ -417,20 +419,32 @@ class Theme(GradioThemeProtocol, CheckedModel):
         return theme
 
 
-def _build(fields: dict[str, Any], source: str) -> Theme:
-    """Validate ``fields`` into a ``Theme`` that names ``source`` in later messages."""
+def _build(fields: dict[str, Any], source: str, *, trusted: bool = False) -> Theme:
+    """Validate ``fields`` into a ``Theme`` that names ``source`` in later messages (and keeps
+    a theme file's ``[gradio_legacy]`` keys, checked by kind)."""
+    legacy = fields.pop(tomlfile.LEGACY_FIELD, {})
     try:
-        theme = Theme(**fields)
+        with remote_urls(trusted):
+            theme = Theme(**fields)
     except ThemeError as error:
         raise error.with_source(source) from None
     theme._source = source
+    theme._remote_urls = trusted
+    if legacy:
+        theme._legacy = gradio_json.legacy(legacy, source, remote_urls=trusted)
+        for key in legacy.keys() - theme._legacy.keys():
+            raise ThemeFileError(
+                "is not a key of an earlier Gradio version Livery keeps",
+                source=source,
+                variable=key,
+            )
     return theme
 
 
 def _from_file(path: Path, *, remote_urls: bool = False) -> Theme:
     if path.suffix.lower() == ".json":
         return Theme.from_gradio(path, remote_urls=remote_urls)
-    return _build(tomlfile.read(path), str(path))
+    return _build(tomlfile.read(path), str(path), trusted=remote_urls)
 
 
 def _from_entry_point(entry: LibraryEntry) -> Theme:

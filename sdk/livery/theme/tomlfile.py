@@ -14,6 +14,9 @@
     [variables]                  # overrides, `name` or `name_dark`
     slider_color = "*primary_500"
 
+    [gradio_legacy]              # keys of earlier Gradio versions an imported theme carried,
+    button_shadow = "*shadow_drop"   # kept for its Gradio JSON and served CSS (optional)
+
 Files are read with a size limit and every value goes through the model's validation, so a
 file from a stranger can do no more than fail with a clear message.
 """
@@ -43,7 +46,10 @@ MAX_FILE_BYTES = 1_000_000
 _METADATA = ("name", "description", "tags", "author")
 _THEME_KEYS = (*_METADATA, "custom_css")
 """[theme] also takes ``custom_css``: CSS Gradio appends to the theme (written only if set)."""
-_SECTIONS = {"theme", "settings", "variables"}
+_SECTIONS = {"theme", "settings", "variables", "gradio_legacy"}
+LEGACY_FIELD = "gradio_legacy"
+"""The key ``read``/``loads`` give ``[gradio_legacy]`` under (not a model field: the model
+checks it and keeps it beside its fields), and ``dumps`` writes it from."""
 _CATALOGUE_ORDER = [
     name for variable in VARIABLES for name in (variable.name, f"{variable.name}_dark")
 ]
@@ -83,8 +89,8 @@ def from_data(data: dict[str, Any], *, source: str) -> dict[str, Any]:
     unknown = set(data) - _SECTIONS
     if unknown:
         raise ThemeFileError(
-            f"unknown section [{sorted(unknown)[0]}]; a theme file has [theme], [settings] "
-            "and [variables]",
+            f"unknown section [{sorted(unknown)[0]}]; a theme file has [theme], [settings], "
+            "[variables] and [gradio_legacy]",
             source=source,
         )
     fields: dict[str, Any] = {}
@@ -103,11 +109,17 @@ def from_data(data: dict[str, Any], *, source: str) -> dict[str, Any]:
     if not isinstance(variables, dict):
         raise ThemeFileError("[variables] must be a table", source=source)
     fields["overrides"] = variables
+    legacy = data.get(LEGACY_FIELD, {})
+    if not isinstance(legacy, dict):
+        raise ThemeFileError(f"[{LEGACY_FIELD}] must be a table", source=source)
+    if legacy:
+        fields[LEGACY_FIELD] = legacy
     return fields
 
 
 def dumps(fields: Mapping[str, Any]) -> str:
-    """The theme file text for a theme's model fields: metadata, every setting, overrides."""
+    """The theme file text for a theme's model fields: metadata, every setting, overrides,
+    and the kept keys of earlier Gradio versions if there are any (``LEGACY_FIELD``)."""
     metadata = {key: fields[key] for key in _METADATA}
     metadata["tags"] = list(fields["tags"])
     if fields.get("custom_css"):
@@ -132,6 +144,8 @@ def dumps(fields: Mapping[str, Any]) -> str:
     order = {name: index for index, name in enumerate(_CATALOGUE_ORDER)}
     variables = dict(sorted(fields["overrides"].items(), key=lambda item: order[item[0]]))
     document = {"theme": metadata, "settings": settings, "variables": variables}
+    if fields.get(LEGACY_FIELD):
+        document[LEGACY_FIELD] = dict(fields[LEGACY_FIELD])
     return "\n".join(_table(name, table) for name, table in document.items())
 
 

@@ -333,7 +333,7 @@ def _check_url(address: str) -> None:
         if lowered.startswith("https://"):
             raise ValueCheckError(
                 "only inline data:image/… addresses are allowed in url(); remote https:// "
-                "images need a theme you load in your own code (Theme.from_gradio)"
+                "images need a theme you load in your own code (remote_urls=True)"
             )
         raise ValueCheckError("only inline data:image/… addresses are allowed in url()")
     _check_quoted(address)
