@@ -6,7 +6,9 @@ the choices → ``tables`` (value tables, each value checked by kind) → ``reso
 ``Resolved``) → the outputs, which read only the resolved table: ``emit`` (CSS), ``colour``
 (audit; the repair returns changes that ``repair_contrast`` applies with ``set()``), ``css``
 (custom CSS). The file modules below the model (``tomlfile``, ``gradio_json``, ``library``)
-read and write plain fields; the model builds the theme.
+read and write plain fields; the model builds the theme. Two mixins give it the rest of its
+face: ``setting`` (``set()`` in Gradio's or Livery's semantics) and ``gradio_protocol`` (what
+Gradio reads from a theme).
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ from pydantic import (
 )
 from typing_extensions import Self
 
-from livery.errors import InvalidValueError, SeedError, ThemeError, ThemeFileError
-from livery.theme import emit, gradio_json, gradio_set, library, palettes, sizes, tomlfile
+from livery.errors import SeedError, ThemeError, ThemeFileError
+from livery.theme import emit, gradio_json, library, palettes, sizes, tomlfile
 from livery.theme.catalogue import BY_NAME, DARK_NAMES, SETTINGS
 from livery.theme.checked import CheckedModel, as_theme_error
 from livery.theme.colour.audit import AuditReport, audit
@@ -42,6 +44,7 @@ from livery.theme.gradio_set import Reset, Semantics
 from livery.theme.library import LibraryEntry
 from livery.theme.palettes import Color
 from livery.theme.resolve import Resolved, resolve
+from livery.theme.setting import VariableSetting
 from livery.theme.sizes import Size
 from livery.theme.tables import check_variable, tables, unknown_variable
 from livery.theme.values import remote_urls
@@ -62,7 +65,7 @@ def _problem(error: Exception) -> ValueError:
     return ValueError(str(error).strip("\"'"))
 
 
-class Theme(GradioThemeProtocol, CheckedModel):
+class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
     """A theme: metadata, core settings and variable overrides.
 
     Compile it with ``css()``, save it with ``save()``, load one with ``Theme.load()``.
@@ -182,69 +185,6 @@ class Theme(GradioThemeProtocol, CheckedModel):
         return self.model_dump() == other.model_dump()
 
     __hash__ = None  # type: ignore[assignment]
-
-    # --- changing variables ---------------------------------------------------------------
-
-    def set(self, **variables: object) -> Self:
-        """Set theme variables (``name=value`` or ``name_dark=value``) and return the theme.
-
-        Values may reference other variables as ``*name``; an unknown name is an error that
-        suggests the closest names. ``None`` leaves a variable as it is (as in Gradio). With
-        Gradio's semantics (``semantics``, the default of ``livery.themes`` classes) ``""``
-        and ``0`` do too, and the background fills not passed go back to Base's values, as
-        Gradio's ``.set()`` does; with Livery's, ``""`` and ``0`` are values and only what you
-        pass changes.
-        """
-        if self.semantics == "gradio":
-            variables = gradio_set.passed(variables)
-            resets = gradio_set.resets(self.overrides, variables)
-            self._assign(variables, reset=gradio_set.RESET)
-            self._resets.extend(resets)
-            return self
-        return self._assign({name: value for name, value in variables.items() if value is not None})
-
-    @property
-    def semantics(self) -> Semantics:
-        """How ``.set()`` treats this theme: ``"gradio"`` (as Gradio's ``Base.set()``) or
-        ``"livery"`` (only what you pass changes)."""
-        return self._semantics or self._SEMANTICS
-
-    @property
-    def gradio_resets(self) -> tuple[Reset, ...]:
-        """The variables Gradio's ``.set()`` semantics put back to Base's values on this theme
-        where they had another value, with the line that called ``.set()``: what would look
-        different with ``semantics="livery"``."""
-        return tuple(self._resets)
-
-    def _assign(self, variables: Mapping[str, object], reset: tuple[str, ...] = ()) -> Self:
-        """Check every value first, then change the theme (a bad value changes nothing).
-
-        ``None`` on a ``_dark`` name makes the dark value follow the light one (Gradio's
-        ``theme.x_dark = None``); names in ``reset`` that are not given lose their override.
-        """
-        checked: dict[str, str | None] = {}
-        for name, value in variables.items():
-            if self.semantics == "gradio":
-                value = gradio_set.as_text(name, value)
-            if value is None and name in DARK_NAMES:
-                checked[name] = None
-                continue
-            try:
-                with remote_urls(self._remote_urls):
-                    checked[name] = check_variable(name, value)
-            except InvalidValueError as error:
-                if self.semantics != "gradio" or not gradio_set.dropped(name, value, error.reason):
-                    raise error.with_source(self._source) from None
-                checked[name] = gradio_set.DROPPED
-            except ThemeError as error:
-                raise error.with_source(self._source) from None
-        dropped = [name for name in reset if name not in checked and name in self.overrides]
-        for name in dropped:
-            del self.overrides[name]
-        self.overrides.update(checked)
-        if checked or dropped:
-            self._resolved = None
-        return self
 
     # --- reading values -------------------------------------------------------------------
 
