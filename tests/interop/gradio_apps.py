@@ -191,6 +191,14 @@ def gradio_theme(name: str) -> Any:
 # --- apps and a server ----------------------------------------------------------------------
 
 
+def get(url: str) -> tuple[int, str, str]:
+    """Status, content type and text of a GET (for what a mounted or launched app serves)."""
+    import httpx
+
+    response = httpx.get(url, timeout=10)
+    return response.status_code, response.headers.get("content-type", ""), response.text
+
+
 def free_port() -> int:
     """A loopback port nobody listens on right now."""
     with socket.socket() as sock:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ import livery.themes
 from livery.errors import UnknownVariableError
 from livery.theme import VARIABLES
 
-from .gradio_apps import to_livery
+from .gradio_apps import free_port, get, to_livery
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 gr = pytest.importorskip("gradio")
@@ -262,19 +261,6 @@ def test_interface_without_arguments_fails_as_in_gradio() -> None:
 # --- (c): the Livery demo, really launched ------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str) -> tuple[int, str, str]:
-    import httpx
-
-    response = httpx.get(url, timeout=10)
-    return response.status_code, response.headers.get("content-type", ""), response.text
-
-
 @pytest.mark.parametrize("name", LAUNCHED)
 def test_launched_livery_demo_serves_the_theme(name: str) -> None:
     gradio_run, livery_run = _example(name)
@@ -285,18 +271,18 @@ def test_launched_livery_demo_serves_the_theme(name: str) -> None:
         _, url, _ = demo.launch(
             prevent_thread_lock=True,
             server_name="127.0.0.1",
-            server_port=_free_port(),
+            server_port=free_port(),
             quiet=True,
             **livery_run.launch_kwargs,
         )
     try:
         assert demo.theme is theme  # Gradio took the example's Livery theme as it was
-        status, kind, served = _get(url + "theme.css")
+        status, kind, served = get(url + "theme.css")
         assert status == 200 and kind.startswith("text/css")
         assert served == theme._get_theme_css()
         if theme.custom_css:
             assert served.endswith("\n\n" + theme.custom_css)
-        config = json.loads(_get(url + "config")[2])
+        config = json.loads(get(url + "config")[2])
         assert config["theme"] == theme.name
         assert theme.to_dict()["theme"]["name"] == gradio_run.theme.name
         for key in ("body_background_fill", "body_text_color"):

@@ -30,6 +30,7 @@ from .gradio_apps import (
     NAMES,
     differences,
     free_port,
+    get,
     gradio_theme,
     livery_theme,
     served_table,
@@ -227,13 +228,6 @@ def _demo() -> Any:
     return demo
 
 
-def _get(url: str) -> tuple[int, str, str]:
-    import httpx
-
-    response = httpx.get(url, timeout=10)
-    return response.status_code, response.headers.get("content-type", ""), response.text
-
-
 def test_launch_and_blocks_take_a_livery_theme() -> None:
     """``launch(theme=…)`` (Gradio 6's place) and ``Blocks(theme=…)`` (deprecated, handed on to
     ``launch``) both serve the theme's own CSS."""
@@ -252,10 +246,10 @@ def test_launch_and_blocks_take_a_livery_theme() -> None:
             **launch,
         )
         try:
-            status, kind, served = _get(url + "theme.css")
+            status, kind, served = get(url + "theme.css")
             assert status == 200 and kind.startswith("text/css")
             assert served == theme._get_theme_css()
-            config = json.loads(_get(url + "config")[2])
+            config = json.loads(get(url + "config")[2])
             assert config["theme"] == theme.name
             assert config["body_css"]["body_background_fill_dark"] == theme.literal(
                 "body_background_fill", dark=True
@@ -266,10 +260,10 @@ def test_launch_and_blocks_take_a_livery_theme() -> None:
 
 @pytest.mark.parametrize("name", IN_BROWSER)
 def test_mounted_app_serves_the_theme(mounted: str, name: str) -> None:
-    status, kind, served = _get(f"{mounted}/livery-{name.lower()}/theme.css")
+    status, kind, served = get(f"{mounted}/livery-{name.lower()}/theme.css")
     assert status == 200 and kind.startswith("text/css")
     assert served == livery_theme(name)._get_theme_css()
-    gradio_served = _get(f"{mounted}/gradio-{name.lower()}/theme.css")[2]
+    gradio_served = get(f"{mounted}/gradio-{name.lower()}/theme.css")[2]
     assert served_table(served) == served_table(gradio_served)
 
 
