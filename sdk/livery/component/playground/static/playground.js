@@ -3,8 +3,9 @@
  * per story.
  *
  * The component's built ES module is imported from this server (the page's policy allows no
- * other script source) and its `render({ model, el })` is called once per story with a
- * `storyModel` (the shared model, over state in the page) that sends events to Python. Each
+ * other script source) and mounted once per story by `renderWidget` (its `initialize`, then
+ * its `render({ model, el })`) with a `storyModel` (the shared model, over state in the page)
+ * that sends events to Python. Each
  * story shows the value it holds and, next to it, the one-line error of the last event that
  * Python refused.
  *
@@ -16,7 +17,7 @@
  * model had; `data-generation` on <body> counts the remounts.
  */
 
-import { loadWidget } from "./model.js";
+import { loadWidget, renderWidget } from "./model.js";
 import { storyModel } from "./story-model.js";
 
 const body = document.body;
@@ -82,7 +83,7 @@ async function mountStory(section, widget, state) {
   showJson(output, model.get("value"));
   el.liveryModel = model;
   try {
-    el.liveryCleanup = await widget.render({ model, el });
+    el.liveryCleanup = await renderWidget(widget, model, el);
     section.dataset.status = "ready";
   } catch (failure) {
     section.dataset.status = "error";
