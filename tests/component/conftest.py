@@ -10,9 +10,10 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,3 +90,30 @@ def site(built: dict[str, BuildResult], tmp_path_factory: pytest.TempPathFactory
         capture_output=True,
     )
     return target
+
+
+ORIGIN = "http://livery.test"
+"""A private origin the browser tests serve their pages from."""
+
+
+@pytest.fixture
+def open_page(page: Any) -> Iterator[Callable[..., Any]]:
+    """``open_page(html)``: ``page`` showing ``html`` from a private origin. A console error
+    fails the test unless the test said it expects some (``errors`` collects them)."""
+    problems: list[str] = []
+    expected = {"errors": False}
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
+
+    def _open(html: str, errors: bool = False) -> Any:
+        expected["errors"] = errors
+        document = f"<!doctype html><html><head></head><body>{html}</body></html>"
+        page.route(
+            f"{ORIGIN}/**", lambda route: route.fulfill(body=document, content_type="text/html")
+        )
+        page.goto(f"{ORIGIN}/")
+        return page
+
+    yield _open
+    if not expected["errors"]:
+        assert problems == []

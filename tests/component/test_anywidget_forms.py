@@ -33,7 +33,6 @@ from livery.component.project import Project
 from livery.component.standalone import mount_html
 
 CORPUS = Path(__file__).parent / "anywidget_corpus"
-ORIGIN = "http://livery.test"
 ROOT = "#livery-root"
 EXPECTED = (
     "an anywidget front end exports default { render } (or { initialize, render }), "
@@ -82,29 +81,6 @@ def component(tmp_path: Path, source: str, value: type = int) -> type[Component]
 
 def corpus(name: str) -> str:
     return (CORPUS / name).read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def open_page(page: Any) -> Iterator[Callable[..., Any]]:
-    """``open_page(html)``: ``page`` showing ``html`` from a private origin. A console error
-    fails the test unless the test said it expects some (``errors`` collects them)."""
-    problems: list[str] = []
-    expected = {"errors": False}
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-
-    def _open(html: str, errors: bool = False) -> Any:
-        expected["errors"] = errors
-        document = f"<!doctype html><html><head></head><body>{html}</body></html>"
-        page.route(
-            f"{ORIGIN}/**", lambda route: route.fulfill(body=document, content_type="text/html")
-        )
-        page.goto(f"{ORIGIN}/")
-        return page
-
-    yield _open
-    if not expected["errors"]:
-        assert problems == []
 
 
 def mounted(page: Any, selector: str = ROOT) -> Any:

@@ -7,7 +7,7 @@ Gradio host is played by a page that calls ``js_on_load`` the way ``gr.HTML`` do
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,6 @@ export default {
   },
 };
 """
-ORIGIN = "http://livery.test"
 
 
 @pytest.fixture
@@ -83,26 +82,6 @@ def test_fill_is_one_pass() -> None:
 
 
 # --- in Chromium ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def open_page(page: Any) -> Iterator[Callable[[str], Any]]:
-    """``open_page(html)``: ``page`` showing ``html`` from a private origin; a console error
-    fails the test."""
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-
-    def _open(html: str) -> Any:
-        document = f"<!doctype html><html><head></head><body>{html}</body></html>"
-        page.route(
-            f"{ORIGIN}/**", lambda route: route.fulfill(body=document, content_type="text/html")
-        )
-        page.goto(f"{ORIGIN}/")
-        return page
-
-    yield _open
-    assert problems == []
 
 
 @pytest.mark.browser
