@@ -61,16 +61,6 @@ def renamed(source: str) -> str:
     return source.replace("gradio", "livery")
 
 
-def stylesheets(theme: livery.Theme) -> tuple[list[str], list[str]]:
-    """What Gradio would load for a theme's fonts (its ``_stylesheets`` and ``_font_css``),
-    from each font's ``stylesheet()``."""
-    loaded = [entry.stylesheet() for entry in (*theme.font, *theme.font_mono)
-              if isinstance(entry, fonts.Font)]  # fmt: skip
-    urls = [sheet["url"] for sheet in loaded if sheet["url"]]
-    css = [sheet["css"] for sheet in loaded if not sheet["url"] and sheet["css"]]
-    return urls, css
-
-
 # --- the guide's example --------------------------------------------------------------------
 
 
@@ -93,7 +83,8 @@ def test_the_guides_seafoam_runs_renamed_and_resolves_like_gradios() -> None:
 
 def test_the_guides_seafoam_loads_the_fonts_gradios_loads() -> None:
     expected = run(SEAFOAM)
-    urls, css = stylesheets(run(renamed(SEAFOAM)))
+    theme = run(renamed(SEAFOAM))
+    urls, css = theme._stylesheets, theme._font_css
     assert urls == expected._stylesheets
     assert css == expected._font_css
     # Quicksand from Google (Gradio lacks its 600 weight), IBM Plex Mono from Gradio's copy

@@ -177,7 +177,10 @@ def _gradio_fonts_dir() -> Path | None:
     return Path(next(iter(spec.submodule_search_locations))) / "templates/frontend/static/fonts"
 
 
-def _gradio_ships(name: str, weights: Iterable[int]) -> bool:
+@cache
+def _gradio_ships(name: str, weights: tuple[int, ...]) -> bool:
+    """Whether the installed Gradio has this font's files in every weight (looked up once per
+    font: ``stylesheet()`` runs for every ``_font_css``, ``to_dict()`` and served sheet)."""
     folder = _gradio_fonts_dir()
     if folder is None:
         return False

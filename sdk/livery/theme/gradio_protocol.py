@@ -61,7 +61,7 @@ class Font:
 
     def stylesheet(self) -> dict[str, str | None]:
         """What the page loads for this font: an address, CSS, or neither (Gradio's form)."""
-        return {"url": None, "css": None}
+        return dict(self.livery.stylesheet())
 
     def __str__(self) -> str:
         return str(self.livery)
@@ -86,9 +86,6 @@ class LocalFont(Font):
         super().__init__(font)
         self.weights = tuple(font.weights)
 
-    def stylesheet(self) -> dict[str, str | None]:
-        return dict(self.livery.stylesheet())
-
 
 class GoogleFont(Font):
     """A Google font as Gradio's ``to_dict()`` holds it: its stylesheet address, or the
@@ -97,9 +94,6 @@ class GoogleFont(Font):
     def __init__(self, font: fonts.GoogleFont) -> None:
         super().__init__(font)
         self.weights = tuple(font.weights)
-
-    def stylesheet(self) -> dict[str, str | None]:
-        return dict(self.livery.stylesheet())
 
 
 def _gradio_fonts(stack: Iterable[fonts.FontEntry]) -> list[Any]:

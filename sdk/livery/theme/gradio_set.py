@@ -27,6 +27,7 @@ import sys
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
+from types import FrameType
 from typing import Literal, NamedTuple
 
 from livery.errors import GradioValueWarning
@@ -134,9 +135,7 @@ def resets(overrides: Mapping[str, str | None], given: Mapping[str, object]) -> 
 
 def _caller() -> str:
     """``file:line`` of the innermost frame outside the ``livery`` package."""
-    frame = sys._getframe(1)
-    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
-        frame = frame.f_back
+    frame, _ = _outside()
     if frame is None:
         return "<livery>"
     return f"{frame.f_code.co_filename}:{frame.f_lineno}"
@@ -144,7 +143,14 @@ def _caller() -> str:
 
 def _outside_depth() -> int:
     """The ``stacklevel`` that points a warning at the innermost frame outside Livery."""
-    depth, frame = 1, sys._getframe(1)
+    return _outside()[1]
+
+
+def _outside() -> tuple[FrameType | None, int]:
+    """The innermost frame outside the ``livery`` package, and how many frames out it is from
+    the function that called ``_outside``'s caller (the ``stacklevel`` of a warning raised
+    there)."""
+    depth, frame = 0, sys._getframe(1)
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
         frame, depth = frame.f_back, depth + 1
-    return depth
+    return frame, depth

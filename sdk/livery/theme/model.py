@@ -350,8 +350,7 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
         """
         values, source = gradio_json.read(data)
         defaults = {name: field.default for name, field in Theme.model_fields.items()}
-        theme = _build(gradio_json.settings(values, defaults), source)
-        theme._remote_urls = remote_urls
+        theme = _build(gradio_json.settings(values, defaults), source, trusted=remote_urls)
         theme._legacy = gradio_json.legacy(values, source, remote_urls=remote_urls)
         theme._assign(gradio_json.overrides(values, theme.value, source, remote_urls=remote_urls))
         theme._semantics = cls._SEMANTICS
@@ -372,11 +371,12 @@ def _build(fields: dict[str, Any], source: str, *, trusted: bool = False) -> The
     theme._remote_urls = trusted
     if legacy:
         theme._legacy = gradio_json.legacy(legacy, source, remote_urls=trusted)
-        for key in legacy.keys() - theme._legacy.keys():
+        unknown = sorted(legacy.keys() - theme._legacy.keys())
+        if unknown:
             raise ThemeFileError(
                 "is not a key of an earlier Gradio version Livery keeps",
                 source=source,
-                variable=key,
+                variable=unknown[0],
             )
     return theme
 

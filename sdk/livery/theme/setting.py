@@ -72,9 +72,10 @@ class VariableSetting:
         ``None`` on a ``_dark`` name makes the dark value follow the light one (Gradio's
         ``theme.x_dark = None``); names in ``reset`` that are not given lose their override.
         """
+        like_gradio = self.semantics == "gradio"
         checked: dict[str, str | None] = {}
         for name, value in variables.items():
-            if self.semantics == "gradio":
+            if like_gradio:
                 value = gradio_set.as_text(name, value)
             if value is None and name in DARK_NAMES:
                 checked[name] = None
@@ -83,7 +84,7 @@ class VariableSetting:
                 with remote_urls(self._remote_urls):
                     checked[name] = check_variable(name, value)
             except InvalidValueError as error:
-                if self.semantics != "gradio" or not gradio_set.dropped(name, value, error.reason):
+                if not like_gradio or not gradio_set.dropped(name, value, error.reason):
                     raise error.with_source(self._source) from None
                 checked[name] = gradio_set.DROPPED
             except ThemeError as error:

@@ -52,6 +52,8 @@ class Base(Theme):
         semantics: Semantics = "gradio",
         **fields: Any,
     ) -> None:
+        if semantics not in ("gradio", "livery"):
+            raise InvalidOptionError(f"semantics must be 'gradio' or 'livery', not {semantics!r}")
         arguments = (primary_hue, secondary_hue, neutral_hue, text_size, spacing_size,
                      radius_size, font, font_mono)  # fmt: skip
         given = dict(zip(SETTINGS, arguments, strict=True))
@@ -60,8 +62,6 @@ class Base(Theme):
         data.update({key: value for key, value in given.items() if value is not None})
         data.update(fields)
         super().__init__(**data)
-        if semantics not in ("gradio", "livery"):
-            raise InvalidOptionError(f"semantics must be 'gradio' or 'livery', not {semantics!r}")
         self._semantics = semantics
 
 
