@@ -43,6 +43,7 @@ these without an import cycle. The tree::
     │   ├── ProjectError
     │   ├── PublishError
     │   ├── GradioMissingError
+    │   ├── AnywidgetMissingError
     │   ├── NotBuiltError
     │   ├── SelectionError
     │   └── DemoError
@@ -338,6 +339,10 @@ class PublishError(ComponentError):
 
 class GradioMissingError(ComponentError):
     """Gradio is not installed; the message says how to install it."""
+
+
+class AnywidgetMissingError(ComponentError):
+    """anywidget is not installed; the message says how to install it."""
 
 
 class NotBuiltError(ComponentError):

@@ -15,22 +15,20 @@ No Node.js: a hand-made "bundle" is the corpus file minus its CSS import (what e
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from pydantic import RootModel
 
 from livery.component import Component, Story
 from livery.component.gradio import mount_script
-from livery.component.playground import Demo, create_app
+from livery.component.playground import Demo
 from livery.component.project import Project
 from livery.component.standalone import mount_html
+from tests.component.playground_server import serve_playground
 
 CORPUS = Path(__file__).parent / "anywidget_corpus"
 ROOT = "#livery-root"
@@ -238,38 +236,25 @@ def test_gradio_host_mounts_the_named_render_counter(
 def playground(browser: Any, tmp_path: Path) -> Iterator[Callable[[str], Any]]:
     """``playground(source)``: the playground page on a free loopback port, showing one story
     (value 0) of a component built from ``source``; a console error fails the test."""
-    servers: list[tuple[uvicorn.Server, threading.Thread]] = []
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     problems: list[str] = []
+    with ExitStack() as servers:
 
-    def _open(source: str) -> Any:
-        widget = component(tmp_path, source)
-        project = Project(tmp_path, "widget", tmp_path / "index.js", None)
-        demo = Demo(project, widget, (Story("at zero", value=0),))
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(64)
-        app = create_app(demo, allowed_hosts=["127.0.0.1"])
-        server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-        thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        servers.append((server, thread))
-        deadline = time.monotonic() + 20
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "no playground"
-            time.sleep(0.02)
-        page = context.new_page()
-        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda error: problems.append(str(error)))
-        page.goto(f"http://127.0.0.1:{sock.getsockname()[1]}/")
-        page.wait_for_selector("body[data-ready=true]")
-        return page
+        def _open(source: str) -> Any:
+            widget = component(tmp_path, source)
+            project = Project(tmp_path, "widget", tmp_path / "index.js", None)
+            url = servers.enter_context(
+                serve_playground(Demo(project, widget, (Story("at zero", value=0),)))
+            )
+            page = context.new_page()
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda error: problems.append(str(error)))
+            page.goto(url)
+            page.wait_for_selector("body[data-ready=true]")
+            return page
 
-    yield _open
-    context.close()
-    for server, thread in servers:
-        server.should_exit = True
-        thread.join(timeout=10)
+        yield _open
+        context.close()
     assert problems == []
 
 

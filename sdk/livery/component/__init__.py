@@ -8,6 +8,7 @@ Scaffolding (``templates``), Node.js lookup (``node``), building (``build``), pu
 """
 
 from livery.component.base import Component, Payload
+from livery.component.messages import command
 from livery.component.props import BaseProps
 from livery.component.story import Story
 from livery.errors import (
@@ -36,4 +37,5 @@ __all__ = [
     "PropsError",
     "Story",
     "TemplateError",
+    "command",
 ]

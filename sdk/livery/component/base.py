@@ -24,8 +24,15 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 
+from livery.component import traits
+from livery.component.messages import (
+    Buffers,
+    Message,
+    collect_commands,
+    split_reply,
+)
 from livery.component.props import BaseProps, props_model
-from livery.component.validation import describe
+from livery.component.validation import describe, handler_error
 from livery.errors import (
     AssetsMissingError,
     ComponentDefinitionError,
@@ -71,6 +78,7 @@ class Component:
     """How messages and hosts name the component (the class name unless set)."""
 
     _props_model: ClassVar[type[BaseProps]] = BaseProps
+    _commands: ClassVar[dict[str, Callable[..., Any]]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Check the declaration when the class is defined, not when a browser first calls."""
@@ -84,6 +92,9 @@ class Component:
             )
         cls.events = _check_events(cls.name, cls.events)
         cls._props_model = props_model(cls.name, cls.props)
+        if value is not None:
+            traits.check_traits(cls.name, value, cls._props_model)
+        cls._commands = collect_commands(cls.name, cls)
 
     def __init__(self, value: Any = None, **props: Any) -> None:
         self.value_model()
@@ -94,6 +105,7 @@ class Component:
             raise PropsError(problem, component=self.name) from None
         self.to_browser(value)  # a value the component cannot show fails here, not in a host
         self.value = value
+        self._outbox: list[Message] = []
 
     # -- the declaration ---------------------------------------------------------------------
 
@@ -118,10 +130,39 @@ class Component:
         """The JSON schema of the value (what the browser sends and receives)."""
         return cls.value_model().model_json_schema()
 
+    def instance_api_info(self) -> dict[str, Any]:
+        """The JSON schema of the value this instance accepts: the class's unless a component
+        narrows it by its props (a rating out of ``stars``, say)."""
+        return self.api_info()
+
     @classmethod
     def props_info(cls) -> dict[str, Any]:
         """The JSON schema of the props."""
         return cls._props_model.model_json_schema()
+
+    @classmethod
+    def trait_names(cls) -> tuple[str, ...]:
+        """The value's fields the front end reads and sets by name (see ``traits``)."""
+        return traits.trait_names(cls.value_model())
+
+    @classmethod
+    def binary_names(cls) -> tuple[str, ...]:
+        """The traits holding bytes: a ``DataView`` in the front end, base64 in JSON."""
+        return traits.binary_names(cls.value_model())
+
+    @classmethod
+    def command_names(cls) -> tuple[str, ...]:
+        """The ``@command`` methods the front end can ``experimental.invoke``."""
+        return tuple(cls._commands)
+
+    @classmethod
+    def front_end_spec(cls) -> dict[str, Any]:
+        """What every host's model (``static/model.js``) is created with."""
+        return {
+            "fields": list(cls.trait_names()),
+            "binary": list(cls.binary_names()),
+            "events": list(cls.events),
+        }
 
     # -- values ------------------------------------------------------------------------------
 
@@ -182,7 +223,7 @@ class Component:
                 f"not JSON data: {error}", component=self.name, event=event
             ) from None
         try:
-            return self.value_model().model_validate_json(text, strict=True)
+            return traits.validate_json(self.value_model(), text)
         except ValidationError as error:
             raise PayloadError(describe(error), component=self.name, event=event) from None
         except Exception as error:  # a validator of the component's own that crashed
@@ -215,7 +256,7 @@ class Component:
                 f"postprocess returned {type(model).__name__}, not {self.value_model().__name__}",
                 component=self.name,
             )
-        return model.model_dump(mode="json")
+        return traits.dump(model)
 
     def call(self, handler: Callable[[Any], Any], event: str, data: Payload) -> Payload:
         """One event's round trip: browser data → ``handler`` → new browser data."""
@@ -224,6 +265,51 @@ class Component:
     def state(self) -> dict[str, Payload]:
         """What the front end's ``model.get(name)`` reads: the value and every prop."""
         return {"value": self.to_browser(self.value), **self.props.model_dump(mode="json")}
+
+    # -- messages and commands ---------------------------------------------------------------
+
+    def on_message(self, content: Any, buffers: Buffers) -> None:
+        """A custom message from the front end (``model.send(content, …, buffers)``).
+
+        The default ignores it. Reply with ``self.send(…)``.
+        """
+
+    def send(self, content: Any, buffers: Buffers | None = None) -> None:
+        """Send a custom message to the front end (``model.on("msg:custom", …)`` hears it).
+
+        The host delivers it: at once where it has a live channel (Jupyter, marimo), with the
+        answer to the call in progress otherwise (the playground, Gradio).
+        """
+        self._outbox.append((content, [bytes(buffer) for buffer in buffers or ()]))
+
+    def take_messages(self) -> list[Message]:
+        """The messages ``send`` queued, in order; the queue is empty afterwards."""
+        taken, self._outbox = self._outbox, []
+        return taken
+
+    def receive_message(self, content: Any, buffers: Buffers) -> None:
+        """What hosts call for a custom message: ``on_message``, its failure a one-line
+        ``HandlerError``."""
+        try:
+            self.on_message(content, buffers)
+        except Exception as error:
+            raise handler_error(self.name, "on_message", error, "msg:custom") from error
+
+    def invoke(self, name: str, msg: Any, buffers: Buffers) -> Message:
+        """Run the command ``name`` for ``experimental.invoke``: ``(response, buffers)``.
+
+        ``PayloadError`` for a name that is not a command, ``HandlerError`` when it raises.
+        """
+        command = self._commands.get(name)
+        if command is None:
+            known = ", ".join(self._commands) or "none"
+            raise PayloadError(
+                f"no command {name!r} (commands: {known})", component=self.name, event="invoke"
+            )
+        try:
+            return split_reply(command(self, msg, buffers))
+        except Exception as error:
+            raise handler_error(self.name, name, error, "invoke") from error
 
     def _check_event(self, event: str) -> None:
         if event in self.events:
@@ -297,6 +383,17 @@ class Component:
         from livery.component.gradio import gradio_class
 
         return gradio_class(cls)
+
+    @classmethod
+    def to_anywidget(cls) -> type:
+        """This component as an ``anywidget.AnyWidget`` subclass, for Jupyter and marimo.
+
+        The same ES module and stylesheet, with the theme's variables; one trait per field of
+        ``Value`` (or ``value``) and per prop. Needs ``pip install 'livery[anywidget]'``.
+        """
+        from livery.component.anywidget import anywidget_class
+
+        return anywidget_class(cls)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(value={self.value!r})"

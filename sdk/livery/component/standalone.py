@@ -3,9 +3,10 @@
 ``mount_html(instance)`` is a fragment for any page (a ``themed_page`` in a visual test, a
 static preview): the module is imported from a Blob URL and ``render({ model, el })`` is
 called with the shared model (``static/model.js``) over state kept in the page.
-``model.set``/``save_changes`` update it and notify ``on("change:x")`` listeners; ``send`` and
-``save_changes`` are recorded in ``window.liveryEvents`` so a browser test can check what the
-component would send. Nothing goes back to Python: that is the playground's job.
+``model.set``/``save_changes`` update it and notify ``on("change:x")`` listeners; ``send``,
+``save_changes`` and custom messages are recorded in ``window.liveryEvents`` so a browser test
+can check what the component would send. Nothing goes back to Python (commands are refused):
+that is the playground's job.
 
 The fragment is inlined in ``<script>``: every ``<`` in the JSON it embeds is escaped, so
 neither the bundle nor a value can close the element.
@@ -30,7 +31,10 @@ const model = createModel({
   send(event, payload) {
     events.push({ event, value: payload === undefined ? state.value : payload });
   },
-});
+  async message(content, buffers) {
+    events.push({ event: "msg:custom", content, buffers: buffers.map(toBase64) });
+  },
+}, __SPEC__);
 await mountSource(document.getElementById(__ID__), __SOURCE__, model);
 """
 
@@ -42,7 +46,14 @@ def mount_html(instance: Component, element_id: str = "livery-root") -> str:
     ``data-livery-error`` to the error instead. Raises ``AssetsMissingError`` if the front end
     was never built.
     """
-    adapter = fill(_ADAPTER, SOURCE=type(instance).js(), STATE=instance.state(), ID=element_id)
+    component = type(instance)
+    adapter = fill(
+        _ADAPTER,
+        SOURCE=component.js(),
+        STATE=instance.state(),
+        SPEC=component.front_end_spec(),
+        ID=element_id,
+    )
     script = import_model() + adapter
     return (
         f'<div id="{_attribute(element_id)}" class="livery-root"></div>\n'

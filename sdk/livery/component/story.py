@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from livery.component.base import Component, Payload
-from livery.errors import HandlerError
+from livery.component.validation import handler_error
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,7 @@ class Story:
             result = self.handler(value)
         except Exception as error:
             name = getattr(self.handler, "__name__", "the handler")
-            reason = next(iter(str(error).splitlines()), "")
-            raise HandlerError(
-                f"{name} raised {type(error).__name__}" + (f": {reason}" if reason else ""),
-                component=instance.name,
-                event=event,
-            ) from error
+            raise handler_error(instance.name, name, error, event) from error
         return instance.to_browser(result)
 
     def run(self, instance: Component, data: Payload, event: str | None = None) -> Payload:

@@ -1,4 +1,4 @@
-"""Turn a pydantic ``ValidationError`` into one line a component's author can act on.
+"""One line an author can act on, from a pydantic ``ValidationError`` or a handler's exception.
 
 pydantic's own message is several lines with URLs; a host shows the problem next to the
 event that caused it, so the line names the field, the reason and (shortened) what came in.
@@ -7,6 +7,8 @@ event that caused it, so the line names the field, the reason and (shortened) wh
 from __future__ import annotations
 
 from pydantic import ValidationError
+
+from livery.errors import HandlerError
 
 _MAX_INPUT_CHARS = 40
 
@@ -36,3 +38,13 @@ def _shorten(value: object) -> str:
     if len(text) > _MAX_INPUT_CHARS:
         text = text[: _MAX_INPUT_CHARS - 1] + "…"
     return text
+
+
+def handler_error(component: str, name: str, error: Exception, event: str | None) -> HandlerError:
+    """``name raised KindOfError: first line`` for code of the component's own that failed."""
+    reason = next(iter(str(error).splitlines()), "")
+    return HandlerError(
+        f"{name} raised {type(error).__name__}" + (f": {reason}" if reason else ""),
+        component=component,
+        event=event,
+    )

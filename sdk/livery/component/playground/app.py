@@ -4,8 +4,11 @@
 Python: validation and ``preprocess`` (``from_browser``), the story's handler, ``postprocess``
 (``to_browser``). The answer is ``{"ok": true, "value": …}``, or ``{"ok": false, "error":
 "<one line>"}`` when the component refuses the value or the handler raises — an answer for the
-page to show next to the story, never a crash of the server. Requests that are not JSON, too
-large or for an unknown story get a 4xx with the same shape.
+page to show next to the story, never a crash of the server. ``…/messages`` (``{"content",
+"buffers"}``) runs the component's ``on_message``, ``…/commands/<name>`` (``{"msg",
+"buffers"}``) one of its ``@command`` methods (``"response"``, ``"buffers"``); every answer
+carries the ``"messages"`` Python sent meanwhile. Buffers are base64 text. Requests that are
+not JSON, too large or for an unknown story get a 4xx with the same shape.
 
 Every response carries a strict Content-Security-Policy like the gallery's: scripts, styles and
 the component's bundle come only from this server (no inline code, no Blob URLs), so what the
@@ -35,19 +38,24 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import BaseRoute, Route
 
 from livery._web import SecurityHeaders, security_headers
+from livery.component.base import Component
+from livery.component.messages import decode_buffers, encode_buffers
 from livery.component.playground.demo import Demo
 from livery.component.playground.page import render_page
 from livery.component.playground.themes import check_theme, theme_css
 from livery.component.static import MODEL_JS
+from livery.component.story import Story
 from livery.errors import ComponentError, HandlerError, LiveryError
 
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-    "media-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; media-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-"""Nothing inline, nothing from another origin (images may be data:/blob: URLs a component
-makes from a value or an upload)."""
+"""No inline script and nothing from another origin. Styles may be inline, as every anywidget
+host allows: front ends set ``style=`` attributes and add ``<style>`` elements, and a style
+cannot fetch anything here (images and fonts come from this server or data:/blob: URLs a
+component makes from a value or an upload)."""
 MAX_EVENT_BYTES = 32 * 1024 * 1024
 """The largest event body (an image value travels as base64)."""
 STATIC_DIR = Path(__file__).parent / "static"
@@ -134,7 +142,11 @@ def create_app(
             }
         )
 
-    async def event(request: Request) -> Response:
+    async def story_call(
+        request: Request, required: str, run: Callable[[Component, Story, dict], object]
+    ) -> Response:
+        """One call from a story's front end: check the request, run ``run`` off the event
+        loop on a fresh instance, answer with its result or one line saying why not."""
         built = current()
         story = built.story(request.path_params["slug"])
         if story is None:
@@ -148,25 +160,54 @@ def create_app(
             data = json.loads(body)
         except ValueError:
             return _failure("the request is not JSON", 400)
-        if not isinstance(data, dict) or "value" not in data:
-            return _failure('send {"value": …}', 400)
-        name = request.path_params["event"]
+        if not isinstance(data, dict) or required not in data:
+            return _failure(f'send {{"{required}": …}}', 400)
 
         def respond() -> object:
             instance = story.instance(built.component)
-            return story.respond(instance, name, data["value"])
+            answer = run(instance, story, data)
+            messages = [
+                [content, encode_buffers(buffers)] for content, buffers in instance.take_messages()
+            ]
+            return {"ok": True, **answer, "messages": messages}  # type: ignore[dict-item]
 
         try:
-            value = await run_in_threadpool(respond)
+            answer = await run_in_threadpool(respond)
         except HandlerError as error:
             logger.error("%s", error, exc_info=error.__cause__)
             return _failure(str(error))
         except ComponentError as error:
             return _failure(str(error))
         except Exception as error:  # a bug in the component's own code: show it, keep serving
-            logger.exception("event %r of story %r", name, story.name)
+            logger.exception("%s of story %r", request.url.path, story.name)
             return _failure(f"{built.component.name}: {type(error).__name__}: {error}")
-        return JSONResponse({"ok": True, "value": value}, headers=_NO_STORE)
+        return JSONResponse(answer, headers=_NO_STORE)
+
+    async def event(request: Request) -> Response:
+        name = request.path_params["event"]
+
+        def run(instance: Component, story: Story, data: dict) -> dict:
+            return {"value": story.respond(instance, name, data["value"])}
+
+        return await story_call(request, "value", run)
+
+    async def message(request: Request) -> Response:
+        def run(instance: Component, story: Story, data: dict) -> dict:
+            buffers = decode_buffers(data.get("buffers"), component=instance.name)
+            instance.receive_message(data["content"], buffers)
+            return {}
+
+        return await story_call(request, "content", run)
+
+    async def command(request: Request) -> Response:
+        name = request.path_params["name"]
+
+        def run(instance: Component, story: Story, data: dict) -> dict:
+            buffers = decode_buffers(data.get("buffers"), component=instance.name, event=name)
+            response, replies = instance.invoke(name, data["msg"], buffers)
+            return {"response": response, "buffers": encode_buffers(replies)}
+
+        return await story_call(request, "msg", run)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 500)
@@ -180,6 +221,8 @@ def create_app(
         Route("/component/{name}", bundle),
         Route("/api/stories", stories),
         Route("/api/stories/{slug}/events/{event}", event, methods=["POST"]),
+        Route("/api/stories/{slug}/messages", message, methods=["POST"]),
+        Route("/api/stories/{slug}/commands/{name}", command, methods=["POST"]),
         *(dev_routes or ()),
     ]
     middleware = [Middleware(SecurityHeaders, headers=security_headers(CSP))]

@@ -80,7 +80,7 @@ def render_page(demo: Demo, *, theme: str, mode: str, dev: bool = False) -> str:
         .render(
             component=demo.component.name,
             package=demo.project.package,
-            events=",".join(demo.component.events),
+            spec=json.dumps(demo.component.front_end_spec(), separators=(",", ":")),
             stories=story_views(demo),
             themes=theme_names(),
             theme=theme,

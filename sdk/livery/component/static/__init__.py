@@ -37,13 +37,16 @@ def fill(template: str, **values: object) -> str:
 
 
 def import_model() -> str:
-    """Statements that import ``createModel`` and ``mountSource`` from ``model.js``'s text
-    through a Blob URL; they await, so they go in a module script or an async function."""
+    """Statements that import ``createModel``, ``mountSource`` and the base64 helpers from
+    ``model.js``'s text through a Blob URL; they await, so they go in a module script or an
+    async function."""
     return (
         "const liveryModelUrl = URL.createObjectURL(\n"
         f'  new Blob([{script_json(model_source())}], {{ type: "text/javascript" }}),\n'
         ");\n"
-        "const { createModel, mountSource } = await import(liveryModelUrl).finally(() =>\n"
+        "const { createModel, mountSource, toBase64, fromBase64 } = await import(\n"
+        "  liveryModelUrl,\n"
+        ").finally(() =>\n"
         "  URL.revokeObjectURL(liveryModelUrl),\n"
         ");\n"
     )

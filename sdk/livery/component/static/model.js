@@ -23,18 +23,29 @@
  */
 
 /**
- * The model given to `render({ model, el })` (anywidget's `AnyModel`).
+ * The model given to `render({ model, el })` (anywidget's `AnyModel`, plus `upload`).
  * @typedef {object} AnyModel
- * @property {(name: string) => unknown} get the current `value`, or a prop
+ * @property {(name: string) => unknown} get a trait: `value`, a field of the value, or a prop
+ *   (a binary trait reads as a `DataView`)
  * @property {(name: string, value: unknown) => void} set change it here; `change:name`
  *   listeners hear it, the host does not (call `save_changes` for that)
  * @property {() => void} save_changes the value changed in the browser: tell the host
- * @property {(event: string, callback: (change: ChangeEvent) => void) => void} on listen
- *   (`change:name`)
+ * @property {(event: string, callback: Function) => void} on listen: `change:name`, or
+ *   `msg:custom` (called with the content and its buffers as `DataView`s)
  * @property {(event?: string, callback?: Function) => void} off stop one listener, every
  *   listener of `event`, or (no arguments) all of them
- * @property {(event: string, payload?: unknown) => unknown} send fire one of the
- *   component's events with the current value (or `payload`)
+ * @property {(content: unknown, callbacks?: unknown, buffers?: ArrayBuffer[]) => unknown} send
+ *   a declared event's name fires that event (the second argument is its payload, the current
+ *   value by default); anything else is a custom message to Python
+ * @property {(file: Blob) => Promise<unknown>} upload store a file with the host: what comes
+ *   back goes into a file value
+ * @property {(content: unknown, buffers?: ArrayBuffer[]) => void} deliver for hosts: a custom
+ *   message from Python, heard by `msg:custom` listeners
+ */
+
+/**
+ * What a model is created with, from Python (`Component.front_end_spec()`).
+ * @typedef {{ fields?: string[], binary?: string[], events?: string[] }} Spec
  */
 
 /**
@@ -43,52 +54,168 @@
  * @property {(name: string) => unknown} read
  * @property {(name: string, value: unknown) => void} write
  * @property {() => unknown} save what `save_changes()` does
- * @property {(event: string, payload: unknown) => unknown} send what `send()` does
+ * @property {(event: string, payload: unknown) => unknown} send fire a declared event
  * @property {(name: string, changed: () => void) => void} [watch] hear `name` change
  *   outside the model (the host calls `changed` after it did)
+ * @property {(content: unknown, buffers: ArrayBuffer[]) => Promise<void>} [message] a custom
+ *   message to Python (the host delivers replies with `model.deliver`)
+ * @property {(name: string, msg: unknown, buffers: ArrayBuffer[]) =>
+ *   Promise<[unknown, ArrayBuffer[]]>} [invoke] run a Python command
+ * @property {(file: Blob) => Promise<unknown>} [upload]
+ * @property {"native"} [binary] the host stores binary traits as buffers itself (anywidget);
+ *   otherwise they are kept as base64 text, which is how JSON hosts carry them
  */
+
+const unsupported = (what) => Promise.reject(new Error(`${what} is not supported by this host`));
+
+/** `buffer` (an ArrayBuffer, a typed array or a DataView) as its own ArrayBuffer. */
+export function arrayBuffer(buffer) {
+  if (buffer instanceof ArrayBuffer) return buffer;
+  if (ArrayBuffer.isView(buffer)) {
+    return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+  }
+  throw new TypeError(`not binary data: ${describe(buffer)}`);
+}
+
+/** Binary data as base64 text (how JSON hosts carry it). */
+export function toBase64(buffer) {
+  const bytes = new Uint8Array(arrayBuffer(buffer));
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  }
+  return btoa(text);
+}
+
+/** Base64 text (standard or URL-safe) as a DataView. */
+export function fromBase64(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return new DataView(bytes.buffer);
+}
+
+const isBinary = (value) => value instanceof ArrayBuffer || ArrayBuffer.isView(value);
 
 /**
  * A model over `host`. A listener that throws is logged; the others still hear the change.
  * @param {Host} host
+ * @param {Spec} [spec]
  * @returns {AnyModel}
  */
-export function createModel(host) {
+export function createModel(host, spec = {}) {
+  const fields = new Set(spec.fields ?? []);
+  const binary = new Set(spec.binary ?? []);
+  const events = spec.events === undefined ? null : new Set(spec.events);
+  const native = host.binary === "native";
   const listeners = new Map();
   const watched = new Set();
-  const emit = (name, value) => {
-    for (const callback of [...(listeners.get(`change:${name}`) ?? [])]) {
+  const views = new Map(); // a binary trait's DataView, kept while its text is the same
+  let seen = host.read("value"); // the value listeners last heard, to tell which fields changed
+
+  const call = (event, ...args) => {
+    for (const callback of [...(listeners.get(event) ?? [])]) {
       try {
-        callback({ name, new: value });
+        callback(...args);
       } catch (error) {
         console.error(error);
       }
     }
   };
-  return {
-    get: (name) => host.read(name),
+  const emit = (name, value) => call(`change:${name}`, { name, new: value });
+  const field = (whole, name) =>
+    whole !== null && typeof whole === "object" ? whole[name] : undefined;
+  const raw = (name) => (fields.has(name) ? field(host.read("value"), name) : host.read(name));
+  const view = (name, stored) => {
+    if (!binary.has(name) || typeof stored !== "string") {
+      return isBinary(stored) && !(stored instanceof DataView)
+        ? new DataView(arrayBuffer(stored))
+        : stored;
+    }
+    const cached = views.get(name);
+    if (cached && cached.text === stored) return cached.view;
+    const fresh = fromBase64(stored);
+    views.set(name, { text: stored, view: fresh });
+    return fresh;
+  };
+  const store = (name, value) =>
+    binary.has(name) && !native && isBinary(value) ? toBase64(value) : value;
+  const get = (name) => view(name, raw(name));
+  const valueChanged = () => {
+    const next = host.read("value");
+    const previous = seen;
+    seen = next;
+    emit("value", get("value"));
+    for (const name of fields) {
+      if (!Object.is(field(previous, name), field(next, name))) emit(name, get(name));
+    }
+  };
+  const watch = (name) => {
+    const target = fields.has(name) ? "value" : name;
+    if (!host.watch || watched.has(target)) return;
+    watched.add(target);
+    host.watch(target, target === "value" ? valueChanged : () => emit(target, get(target)));
+  };
+  const buffersOf = (buffers) => [...(buffers ?? [])].map(arrayBuffer);
+  const dataViews = (buffers) =>
+    [...(buffers ?? [])].map((buffer) => new DataView(arrayBuffer(buffer)));
+
+  const model = {
+    get,
     set(name, value) {
-      if (Object.is(host.read(name), value)) return;
-      host.write(name, value);
-      emit(name, value);
+      const stored = store(name, value);
+      if (fields.has(name)) {
+        const whole = host.read("value");
+        if (Object.is(field(whole, name), stored)) return;
+        host.write("value", { ...(whole ?? {}), [name]: stored });
+        valueChanged();
+        return;
+      }
+      if (Object.is(host.read(name), stored)) return;
+      host.write(name, stored);
+      if (name === "value") valueChanged();
+      else emit(name, get(name));
     },
     save_changes: () => host.save(),
     on(event, callback) {
       if (!listeners.has(event)) listeners.set(event, new Set());
       listeners.get(event).add(callback);
-      const name = event.startsWith("change:") ? event.slice("change:".length) : null;
-      if (host.watch && name !== null && !watched.has(name)) {
-        watched.add(name);
-        host.watch(name, () => emit(name, host.read(name)));
-      }
+      if (event.startsWith("change:")) watch(event.slice("change:".length));
     },
     off(event, callback) {
       if (event === undefined) listeners.clear();
       else if (callback === undefined) listeners.delete(event);
       else listeners.get(event)?.delete(callback);
     },
-    send: (event, payload) => host.send(event, payload),
+    send(content, payload, buffers) {
+      if (typeof content === "string" && (events === null || events.has(content))) {
+        return host.send(content, payload);
+      }
+      if (!host.message) return unsupported("a custom message (model.send)");
+      return host.message(content, buffersOf(buffers));
+    },
+    upload: (file) => (host.upload ? host.upload(file) : unsupported("uploading a file")),
+    deliver: (content, buffers) => call("msg:custom", content, dataViews(buffers)),
   };
+  Object.defineProperty(model, "experimental", {
+    value: Object.freeze({
+      /** anywidget's `invoke`: run a Python command, get `[response, buffers]`. */
+      invoke(name, msg, options = {}) {
+        if (!host.invoke) return unsupported("experimental.invoke");
+        const { signal } = options;
+        if (signal?.aborted) return Promise.reject(signal.reason);
+        const answer = host
+          .invoke(name, msg, buffersOf(options.buffers))
+          .then(([response, buffers]) => [response, dataViews(buffers)]);
+        if (!signal) return answer;
+        return new Promise((resolve, reject) => {
+          signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+          answer.then(resolve, reject);
+        });
+      },
+    }),
+  });
+  return model;
 }
 
 /**
@@ -142,9 +269,9 @@ function describe(value) {
   return keys.length ? `{ ${keys.join(", ")} }` : "{}";
 }
 
-/** What `experimental` holds for the hooks: Livery's hosts do not offer anywidget's `invoke`. */
-const EXPERIMENTAL = Object.freeze({
-  invoke: () => Promise.reject(new Error("experimental.invoke is not supported by Livery yet")),
+/** `experimental` for a model a host made without `createModel` (it has no commands). */
+const NO_EXPERIMENTAL = Object.freeze({
+  invoke: () => unsupported("experimental.invoke"),
 });
 
 const initialized = new WeakMap();
@@ -160,10 +287,11 @@ const initialized = new WeakMap();
  * @returns {Promise<() => void>}
  */
 export async function renderWidget(widget, model, el) {
+  const experimental = model.experimental ?? NO_EXPERIMENTAL;
   if (!initialized.has(model)) {
     const ran =
       typeof widget.initialize === "function"
-        ? Promise.resolve(widget.initialize({ model, experimental: EXPERIMENTAL }))
+        ? Promise.resolve(widget.initialize({ model, experimental }))
         : Promise.resolve(undefined);
     initialized.set(model, ran);
   }
@@ -174,7 +302,7 @@ export async function renderWidget(widget, model, el) {
   };
   let renderCleanup;
   try {
-    renderCleanup = await widget.render({ model, el, experimental: EXPERIMENTAL });
+    renderCleanup = await widget.render({ model, el, experimental });
   } catch (error) {
     forget();
     throw error;

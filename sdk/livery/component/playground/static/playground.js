@@ -47,7 +47,7 @@ modeButton.addEventListener("click", () => {
   remember();
 });
 
-let events = [];
+let spec = {};
 
 function loadBundle() {
   return loadWidget(new URL(body.dataset.bundle, document.baseURI).href);
@@ -63,12 +63,12 @@ async function mountStory(section, widget, state) {
   const error = section.querySelector(".story-error");
   const output = section.querySelector(".story-json");
   const endpoint = new URL(
-    `api/stories/${encodeURIComponent(section.dataset.story)}/events/`,
+    `api/stories/${encodeURIComponent(section.dataset.story)}/`,
     document.baseURI,
   ).href;
   const model = storyModel({
     state: state ?? JSON.parse(section.dataset.state),
-    events,
+    spec,
     endpoint,
     onSend() {
       section.dataset.status = "pending";
@@ -94,7 +94,7 @@ async function mountStory(section, widget, state) {
 }
 
 async function main() {
-  events = body.dataset.events ? body.dataset.events.split(",") : [];
+  spec = JSON.parse(body.dataset.spec);
   let widget;
   try {
     widget = await loadBundle();
