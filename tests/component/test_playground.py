@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -21,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.testclient import TestClient
 
 from livery.component import Story
 from livery.component.build import BuildResult
 from livery.component.playground import Demo, DemoError, create_app, load_demo
 from livery.errors import AssetsMissingError
+from tests.component.playground_server import serve_playground
 
 pytestmark = pytest.mark.build
 LIVERY = (sys.executable, "-m", "livery")
@@ -170,20 +167,8 @@ def test_page_assets_and_policy(client: TestClient, demo: Demo) -> None:
 @pytest.fixture(scope="module")
 def server(demo: Demo) -> Iterator[str]:
     """The playground on a free 127.0.0.1 port, in a thread."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    app = create_app(demo, allowed_hosts=["127.0.0.1", "localhost"])
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the playground did not start"
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_playground(demo) as url:
+        yield url
 
 
 @pytest.fixture
@@ -220,6 +205,33 @@ def test_typing_round_trips_through_python(playground: Any) -> None:
     other.press_sequentially("ada", delay=20)  # no handler: the value stays as typed
     playground.wait_for_selector('[data-story="empty"][data-status="ok"]')
     assert other.input_value() == "ada"
+
+
+@pytest.mark.browser
+def test_the_slider_story_shows_its_handler_result(
+    built: dict[str, BuildResult], browser: Any
+) -> None:
+    """Each step of the slider sends ``change`` (the story snaps it to ten) and ``release``
+    (answered with the value as sent): the snapped value must win, whatever answers first."""
+    with (
+        own_imports("demo_slider"),
+        serve_playground(load_demo(built["slider"].project.root)) as url,
+    ):
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_selector("body[data-ready=true]")
+        section = story(page, "with-a-value")
+        slider = section.locator("input[type=range]")
+        slider.focus()
+        for _ in range(5):
+            page.keyboard.press("ArrowRight")  # 42 → 47
+        page.evaluate(
+            """() => document.querySelector('[data-story="with-a-value"] .story-mount')
+                     .liveryModel.pending"""
+        )
+        assert section.locator(".story-json").inner_text() == "50"
+        assert slider.input_value() == "50"
+        page.close()
 
 
 @pytest.mark.browser

@@ -5,13 +5,16 @@
  * render }`, or a default function (possibly async) returning that, or — older anywidget —
  * named `render`/`initialize` functions. `loadWidget` accepts all three; `renderWidget` runs
  * `initialize({ model, experimental })` once per model, then `render({ model, el,
- * experimental })`, and keeps both cleanups. `createModel(host)` is that model; a host says
- * only where the state lives and where events go:
- * - the playground (`playground/static/story-model.js`): state in the page, every event a
- *   round trip through Python;
+ * experimental })`, and keeps both cleanups. `createModel(host, spec)` is that model: the
+ * traits (`value`, each field of the value, the props), binary traits as `DataView`s,
+ * `msg:custom` both ways and `experimental.invoke`. A host says only where the state lives and
+ * where events, messages and commands go:
+ * - the playground (`playground/static/story-model.js`): state in the page, every event,
+ *   message and command a round trip through Python;
  * - the standalone page (`standalone.py`): state in the page, events recorded for a test;
- * - Gradio (`gradio.py`): state in gr.HTML's `props`, events through its `trigger`, and
- *   values set from Python heard through its `watch`.
+ * - Gradio (`gradio.py`): state in gr.HTML's `props`, events through its `trigger`, values
+ *   set from Python heard through its `watch`, messages and commands through its `server`;
+ * - Jupyter and marimo (`anywidget.py`): anywidget's own model underneath.
  *
  * The standalone page and Gradio's `js_on_load` have no server to fetch this file from: they
  * import its text from a Blob URL. So it stays one module that imports nothing.

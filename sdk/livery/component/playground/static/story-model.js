@@ -10,8 +10,9 @@
  * arrives with the answer and is delivered as `msg:custom`.
  *
  * Answers are applied in the order the events were sent, so a handler's result is never lost
- * to an answer that merely raced it. An answer that only echoes the value as it was sent is not
- * applied: the user may have typed more since, and the echo would undo it. A refused value or a
+ * to an answer that merely raced it. Two kinds are skipped: an answer that only echoes the value
+ * as it was sent (the user may have typed more since, and the echo would undo it), and one to an
+ * event sent again since (while a slider is dragged, only the last position's answer counts). A refused value or a
  * failing handler comes back as one line for the page to show; the state is left as it was.
  */
 
@@ -41,6 +42,7 @@ const SAVED = ["input", "change"];
 export function storyModel({ state, spec, endpoint, onResult, onSend }) {
   const values = { ...state };
   const events = spec.events ?? [];
+  const latest = {}; // per event, the number of the last one sent
   const deliver = (answer) => {
     for (const [content, buffers] of answer.messages ?? []) {
       model.deliver(content, buffers.map(fromBase64));
@@ -74,11 +76,14 @@ export function storyModel({ state, spec, endpoint, onResult, onSend }) {
       send(event, payload) {
         const value = payload === undefined ? values.value : payload;
         const sentText = JSON.stringify(value ?? null);
+        const ticket = (latest[event] = (latest[event] ?? 0) + 1);
         onSend?.();
         return inOrder(
           post(`${endpoint}events/${encodeURIComponent(event)}`, { value }),
           (answer) => {
-            if (JSON.stringify(answer.value ?? null) !== sentText) model.set("value", answer.value);
+            const superseded = ticket !== latest[event]; // a newer answer to it will follow
+            const echo = JSON.stringify(answer.value ?? null) === sentText;
+            if (!superseded && !echo) model.set("value", answer.value);
           },
         ).then((answer) => onResult?.(answer));
       },
