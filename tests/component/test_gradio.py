@@ -145,6 +145,8 @@ def test_typing_reaches_python_and_updates_the_other_component(
     _, calls = app
     name, shouted = page.locator("#name input"), page.locator("#shouted input")
     assert name.input_value() == "Ada" and shouted.input_value() == ""
+    # As a Gradio component: an input stays editable, an output-only one is read-only.
+    assert name.is_editable() and not shouted.is_editable()
     assert page.get_by_text("Shouted").is_visible()
     assert name.get_attribute("placeholder") == "Type a name"
     # The component's stylesheet is in the page, once.

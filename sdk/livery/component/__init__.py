@@ -8,6 +8,7 @@ Scaffolding (``templates``), Node.js lookup (``node``), building (``build``), pu
 """
 
 from livery.component.base import Component, Payload
+from livery.component.files import File, FileRules
 from livery.component.messages import command
 from livery.component.props import BaseProps
 from livery.component.story import Story
@@ -30,6 +31,8 @@ __all__ = [
     "Component",
     "ComponentDefinitionError",
     "ComponentError",
+    "File",
+    "FileRules",
     "HandlerError",
     "NodeNotFoundError",
     "Payload",

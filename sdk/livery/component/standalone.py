@@ -15,6 +15,7 @@ neither the bundle nor a value can close the element.
 from __future__ import annotations
 
 from livery.component.base import Component
+from livery.component.files import INLINE_FILES, use_host
 from livery.component.static import fill, import_model
 
 _ADAPTER = """\
@@ -30,6 +31,10 @@ const model = createModel({
   },
   send(event, payload) {
     events.push({ event, value: payload === undefined ? state.value : payload });
+  },
+  async upload(file) {
+    const mime = file.type || "application/octet-stream";
+    return { url: URL.createObjectURL(file), name: file.name, mime, size: file.size };
   },
   async message(content, buffers) {
     events.push({ event: "msg:custom", content, buffers: buffers.map(toBase64) });
@@ -47,10 +52,12 @@ def mount_html(instance: Component, element_id: str = "livery-root") -> str:
     was never built.
     """
     component = type(instance)
+    with use_host(INLINE_FILES):  # no server: the page's files are data: URLs
+        state = instance.state()
     adapter = fill(
         _ADAPTER,
         SOURCE=component.js(),
-        STATE=instance.state(),
+        STATE=state,
         SPEC=component.front_end_spec(),
         ID=element_id,
     )

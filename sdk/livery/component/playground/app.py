@@ -39,10 +39,12 @@ from starlette.routing import BaseRoute, Route
 
 from livery._web import SecurityHeaders, security_headers
 from livery.component.base import Component
+from livery.component.files import UploadStore, use_host
 from livery.component.messages import decode_buffers, encode_buffers
 from livery.component.playground.demo import Demo
 from livery.component.playground.page import render_page
 from livery.component.playground.themes import check_theme, theme_css
+from livery.component.playground.uploads import upload_routes
 from livery.component.static import MODEL_JS
 from livery.component.story import Story
 from livery.errors import ComponentError, HandlerError, LiveryError
@@ -87,6 +89,7 @@ def create_app(
     current: DemoSource = demo if callable(demo) else (lambda: demo)
     default_theme = check_theme(theme)
     dev = dev_routes is not None
+    uploads = UploadStore()  # this app's files: uploads, and what its stories send
 
     def page(request: Request) -> Response:
         chosen = request.query_params.get("theme", default_theme)
@@ -95,9 +98,9 @@ def create_app(
         except LiveryError:
             chosen = default_theme
         mode = "dark" if request.query_params.get("mode") == "dark" else "light"
-        return HTMLResponse(
-            render_page(current(), theme=chosen, mode=mode, dev=dev), headers=_NO_STORE
-        )
+        with use_host(uploads):  # the stories' files as this app serves them
+            html = render_page(current(), theme=chosen, mode=mode, dev=dev)
+        return HTMLResponse(html, headers=_NO_STORE)
 
     def static(request: Request) -> Response:
         name = request.path_params["name"]
@@ -127,20 +130,21 @@ def create_app(
 
     def stories(request: Request) -> Response:
         built = current()
-        return JSONResponse(
-            {
-                "component": built.component.name,
-                "events": list(built.component.events),
-                "stories": [
-                    {
-                        "slug": story.slug,
-                        "name": story.name,
-                        "state": story.instance(built.component).state(),
-                    }
-                    for story in built.stories
-                ],
-            }
-        )
+        with use_host(uploads):
+            return JSONResponse(
+                {
+                    "component": built.component.name,
+                    "events": list(built.component.events),
+                    "stories": [
+                        {
+                            "slug": story.slug,
+                            "name": story.name,
+                            "state": story.instance(built.component).state(),
+                        }
+                        for story in built.stories
+                    ],
+                }
+            )
 
     async def story_call(
         request: Request, required: str, run: Callable[[Component, Story, dict], object]
@@ -164,8 +168,9 @@ def create_app(
             return _failure(f'send {{"{required}": …}}', 400)
 
         def respond() -> object:
-            instance = story.instance(built.component)
-            answer = run(instance, story, data)
+            with use_host(uploads):
+                instance = story.instance(built.component)
+                answer = run(instance, story, data)
             messages = [
                 [content, encode_buffers(buffers)] for content, buffers in instance.take_messages()
             ]
@@ -223,6 +228,7 @@ def create_app(
         Route("/api/stories/{slug}/events/{event}", event, methods=["POST"]),
         Route("/api/stories/{slug}/messages", message, methods=["POST"]),
         Route("/api/stories/{slug}/commands/{name}", command, methods=["POST"]),
+        *upload_routes(uploads),
         *(dev_routes or ()),
     ]
     middleware = [Middleware(SecurityHeaders, headers=security_headers(CSP))]
@@ -232,6 +238,7 @@ def create_app(
         routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error}
     )
     app.state.demo = current
+    app.state.uploads = uploads
     return app
 
 

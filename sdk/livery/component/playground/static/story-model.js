@@ -91,6 +91,28 @@ export function storyModel({ state, spec, endpoint, onResult, onSend }) {
         const body = { content, buffers: buffers.map(toBase64) };
         return inOrder(post(`${endpoint}messages`, body), () => {}).then(report);
       },
+      async upload(file) {
+        const url = new URL("../../uploads", endpoint).href; // …/api/stories/<slug>/ → …/api/uploads
+        let response;
+        try {
+          response = await fetch(url, {
+            method: "POST",
+            headers: {
+              "Content-Type": file.type || "application/octet-stream",
+              "X-Livery-File-Name": encodeURIComponent(file.name ?? ""),
+            },
+            body: file,
+          });
+        } catch (error) {
+          throw new Error(`the playground server did not answer (${error.message})`);
+        }
+        const answer = await response.json().catch(() => ({
+          ok: false,
+          error: `the server answered ${response.status} without JSON`,
+        }));
+        if (!answer.ok) throw new Error(answer.error);
+        return answer.file;
+      },
       invoke(name, msg, buffers) {
         const body = { msg, buffers: buffers.map(toBase64) };
         const url = `${endpoint}commands/${encodeURIComponent(name)}`;
