@@ -28,7 +28,7 @@ from livery.component.gradio import mount_script
 from livery.component.playground import Demo
 from livery.component.project import Project
 from livery.component.standalone import mount_html
-from tests.component.playground_server import serve_playground
+from tests.component.servers import serve_playground
 
 CORPUS = Path(__file__).parent / "anywidget_corpus"
 ROOT = "#livery-root"

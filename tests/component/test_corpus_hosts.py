@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -33,7 +32,7 @@ from livery.component.playground import Demo
 from livery.component.project import Project
 from livery.component.standalone import mount_html
 from tests.component.anywidget_corpus.registry import ENTRIES, Entry, drive
-from tests.component.playground_server import serve_playground
+from tests.component.servers import launch_gradio, serve_playground
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 STANDALONE = "#livery-root"
@@ -195,12 +194,6 @@ def test_playground(
 # --- Gradio 6 ------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def gradio_app(browser: Any) -> Iterator[Callable[..., Any]]:
     """``gradio_app(blocks)``: ``blocks`` launched on a free loopback port, a page on it and
@@ -208,17 +201,10 @@ def gradio_app(browser: Any) -> Iterator[Callable[..., Any]]:
     gr = pytest.importorskip("gradio")
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     problems: list[str] = []
-    launched: list[Any] = []
+    launched = ExitStack()
 
     def _open(blocks: Any) -> Any:
-        _, url, _ = blocks.launch(
-            prevent_thread_lock=True,
-            server_name="127.0.0.1",
-            server_port=_free_port(),
-            quiet=True,
-            show_error=True,
-        )
-        launched.append(blocks)
+        url = launched.enter_context(launch_gradio(blocks))
         page = context.new_page()
         logs = console_of(page)
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -229,8 +215,7 @@ def gradio_app(browser: Any) -> Iterator[Callable[..., Any]]:
     _open.gr = gr  # type: ignore[attr-defined]
     yield _open
     context.close()
-    for blocks in launched:
-        blocks.close()
+    launched.close()
     assert problems == []
 
 

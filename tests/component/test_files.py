@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import httpx
 import pytest
-import uvicorn
 from pydantic import BaseModel, RootModel, ValidationError
 from starlette.applications import Starlette
 
@@ -33,6 +29,7 @@ from livery.component.files import (
 )
 from livery.component.gradio_files import GRADIO_FILES, api_info, upload_folder
 from livery.component.playground.uploads import NAME_HEADER, upload_routes
+from tests.component.servers import serve_app
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(40)
 
@@ -220,23 +217,10 @@ def test_gradio_api_info_names_file_data() -> None:
 def upload_server() -> Iterator[tuple[str, UploadStore]]:
     """The upload routes of a fresh store, served by uvicorn on a free loopback port."""
     store = UploadStore(max_bytes=1000)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    app = Starlette(routes=upload_routes(store))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
     try:
-        deadline = time.monotonic() + 20
-        while not server.started:
-            assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.02)
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}", store
+        with serve_app(Starlette(routes=upload_routes(store))) as url:
+            yield url, store
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
         store.close()
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -28,7 +27,7 @@ import pytest
 
 from livery.component.build import BuildResult
 from livery.component.playground import load_demo
-from tests.component.playground_server import serve_playground
+from tests.component.servers import launch_gradio, serve_playground
 from tests.component.test_playground import own_imports
 
 pytestmark = [
@@ -81,14 +80,8 @@ def gradio_app(image_module: ModuleType) -> Iterator[str]:
         made = Image(label="Made")
         gr.Button("Describe").click(describe, picture, text, api_name="describe")
         gr.Button("Make").click(make, None, made, api_name="make")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = int(sock.getsockname()[1])
-    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    try:
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        demo.close()
+    with launch_gradio(demo, show_error=False) as url:
+        yield url
 
 
 @pytest.mark.interop

@@ -20,7 +20,7 @@ import pytest
 from pydantic import BaseModel, RootModel
 
 from livery.component import Component, command
-from tests.interop.gradio_apps import free_port
+from tests.component.servers import launch_gradio
 
 pytestmark = [
     pytest.mark.interop,
@@ -241,17 +241,8 @@ def app(kinds: SimpleNamespace) -> Iterator[str]:
             [[{"title": "Ada", "count": 2}], [{"title": "<i>Grace</i>", "count": 3}]], inputs=[card]
         )
         card.change(lambda value: None, card, None, api_name="card")
-    _, url, _ = blocks.launch(
-        prevent_thread_lock=True,
-        server_name="127.0.0.1",
-        server_port=free_port(),
-        quiet=True,
-        show_error=False,  # a gr.Error reaches the client anyway
-    )
-    try:
+    with launch_gradio(blocks, show_error=False) as url:  # a gr.Error reaches the client anyway
         yield url
-    finally:
-        blocks.close()
 
 
 @pytest.fixture

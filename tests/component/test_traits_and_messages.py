@@ -24,7 +24,7 @@ from livery.component import Component, Story, command
 from livery.component.playground import Demo
 from livery.component.project import Project
 from livery.errors import ComponentDefinitionError, HandlerError, PayloadError
-from tests.component.playground_server import serve_playground
+from tests.component.servers import serve_playground
 
 FRONT_END = """\
 export default {

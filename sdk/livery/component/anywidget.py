@@ -57,6 +57,9 @@ ROOT_CLASS = "livery-anywidget"
 EVENT_KIND = "livery-event"
 """The ``kind`` of the custom message that carries a declared event to Python."""
 
+COMMAND_KIND = "anywidget-command"
+"""The ``kind`` of anywidget's command messages (``anywidget.experimental``'s protocol)."""
+
 ERROR_KEY = "livery-error"
 """A command's response holding this key is a failure: the front end's ``invoke`` rejects."""
 
@@ -184,8 +187,8 @@ def esm(component: type[Component]) -> str:
         SOURCE=component.js(),
         EVENT=EVENT_KIND,
         ERROR=ERROR_KEY,
-        COMMAND="anywidget-command",
-        RESPONSE="anywidget-command-response",
+        COMMAND=COMMAND_KIND,
+        RESPONSE=f"{COMMAND_KIND}-response",
         ROOT=ROOT_CLASS,
     )
 
@@ -316,7 +319,7 @@ def anywidget_class(component: type[Component], theme: str = "default") -> type:
 def _on_msg(widget: Any, content: Any, buffers: list[Any]) -> None:
     """ipywidgets' ``on_msg`` callback: a custom message or a declared event, then what the
     component sent in answer. A failure is one logged line: the browser cannot be told."""
-    if isinstance(content, dict) and content.get("kind") == "anywidget-command":
+    if isinstance(content, dict) and content.get("kind") == COMMAND_KIND:
         return  # anywidget's own handler runs the command
     before = widget.component.value
     try:

@@ -198,11 +198,13 @@ def mount_script(instance: Component) -> str:
     return f"(async () => {{\n{body}}})().catch((error) => console.error(error));\n"
 
 
+@cache
 def has_files(component: type[Component]) -> bool:
     """Whether the value holds files (``File`` fields): they travel as Gradio's FileData."""
     return FILE_MARK in json.dumps(component.api_info())
 
 
+@cache
 def accepts_string(component: type[Component]) -> bool:
     """Whether the value is a string (then Gradio's ``""`` is a value, not "no value")."""
     return component.api_info().get("type") == "string"
@@ -440,12 +442,8 @@ def gradio_class(component: type[Component]) -> type:
             raise gr.Error(_one_line(component.name, "postprocess", error)) from None
 
     def api_info(self: Any) -> dict[str, Any]:
-        """The value's schema as this instance narrows it (``instance_api_info``)."""
-        narrowed: Callable[[], dict[str, Any]] | None = getattr(
-            self.livery, "instance_api_info", None
-        )
-        schema = narrowed() if narrowed else component.api_info()
-        return files_api_info(schema)  # a file is Gradio's FileData, for gradio_client
+        """The value's schema as this instance narrows it, files as Gradio's FileData."""
+        return files_api_info(self.livery.instance_api_info())
 
     def example_payload(self: Any) -> Any:
         return self.livery.example_payload()
@@ -465,31 +463,27 @@ def gradio_class(component: type[Component]) -> type:
     @server
     def livery_message(self: Any, data: Any) -> dict[str, Any]:
         """A custom message from the front end: ``on_message``, then what it sent back."""
-        with _calls(self.livery):
-            try:
-                content, buffers = _call_data(component.name, data, "msg:custom")
-                self.livery.receive_message(content, buffers)
-            except ComponentError as error:
-                return {"error": str(error), "messages": _messages(self.livery.take_messages())}
-            return {"messages": _messages(self.livery.take_messages())}
+
+        def run() -> dict[str, Any]:
+            content, buffers = _call_data(component.name, data, "msg:custom")
+            self.livery.receive_message(content, buffers)
+            return {}
+
+        return _answer(self.livery, run)
 
     @server
     def livery_invoke(self: Any, data: Any) -> dict[str, Any]:
         """``experimental.invoke``: the command's response and buffers, and what it sent."""
-        with _calls(self.livery):
-            try:
-                name = data.get("name") if isinstance(data, dict) else None
-                if not isinstance(name, str):
-                    raise PayloadError("a command needs a name", component=component.name)
-                msg, buffers = _call_data(component.name, data, "invoke", key="msg")
-                response, out = self.livery.invoke(name, msg, buffers)
-            except ComponentError as error:
-                return {"error": str(error), "messages": _messages(self.livery.take_messages())}
-            return {
-                "response": response,
-                "buffers": encode_buffers(out),
-                "messages": _messages(self.livery.take_messages()),
-            }
+
+        def run() -> dict[str, Any]:
+            name = data.get("name") if isinstance(data, dict) else None
+            if not isinstance(name, str):
+                raise PayloadError("a command needs a name", component=component.name)
+            msg, buffers = _call_data(component.name, data, "invoke", key="msg")
+            response, out = self.livery.invoke(name, msg, buffers)
+            return {"response": response, "buffers": encode_buffers(out)}
+
+        return _answer(self.livery, run)
 
     updated = updateable(__init__)
 
@@ -529,6 +523,17 @@ def gradio_class(component: type[Component]) -> type:
     # ComponentMeta.__new__ would also write a .pyi stub next to the file that defines the
     # class (the component's own package): create the class without that side effect.
     return ABCMeta.__new__(ComponentMeta, component.name, (html,), attrs)
+
+
+def _answer(instance: Component, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """A server function's answer: what ``run`` returns (or its one-line error) and the
+    messages the instance sent meanwhile, taken under the instance's lock."""
+    with _calls(instance):
+        try:
+            answer = run()
+        except ComponentError as error:
+            answer = {"error": str(error)}
+        return {**answer, "messages": _messages(instance.take_messages())}
 
 
 def _call_data(name: str, data: Any, event: str, key: str = "content") -> tuple[Any, list[bytes]]:

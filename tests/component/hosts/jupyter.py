@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from tests.component.hosts.servers import copy_component, free_port, running, token
+from tests.component.hosts.servers import copy_component, running, token
+from tests.component.servers import free_port
 
 BIN = Path(sys.executable).parent
 TIMEOUT_MS = 60_000

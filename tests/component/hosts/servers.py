@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -16,13 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 STARTUP_SECONDS = 60
-
-
-def free_port() -> int:
-    """A port nothing listens on now (the server takes it a moment later)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def token() -> str:
