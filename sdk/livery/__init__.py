@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from livery.errors import (
+    AnywidgetMissingError,
     AssetsMissingError,
     BuildError,
     BuildFolderError,
@@ -88,6 +89,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AnywidgetMissingError",
     "AssetsMissingError",
     "BuildError",
     "BuildFolderError",
