@@ -21,6 +21,8 @@ from livery.component.build import BuildResult, build_project
 from livery.component.node import find_node
 from livery.component.templates import create, templates
 from livery.errors import NodeNotFoundError
+from tests.component.hosts.jupyter import jupyter_lab  # noqa: F401  (a session fixture)
+from tests.component.hosts.marimo import marimo_server  # noqa: F401  (a session fixture)
 
 TEMPLATES = tuple(templates())
 PIP_INSTALL = (sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index")

@@ -24,8 +24,8 @@ from typing import Any
 
 import pytest
 
-from tests.component.hosts.jupyter import JupyterNotebook, jupyter_lab, run_in_jupyter  # noqa: F401
-from tests.component.hosts.marimo import MarimoApp, marimo_server, probe, run_in_marimo  # noqa: F401
+from tests.component.hosts.jupyter import JupyterNotebook, run_in_jupyter
+from tests.component.hosts.marimo import MarimoApp, probe, run_in_marimo
 from tests.component.test_anywidget_forms import bundle, corpus
 
 pytestmark = pytest.mark.browser
@@ -172,7 +172,7 @@ def context(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def jupyter(
-    jupyter_lab: Any,  # noqa: F811
+    jupyter_lab: Any,
     context: Any,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> JupyterNotebook:
@@ -221,7 +221,7 @@ def test_jupyter_refuses_an_invalid_value_from_the_browser(jupyter: JupyterNoteb
 
 @pytest.fixture(scope="module")
 def jupyter_probe(
-    jupyter_lab: Any,  # noqa: F811
+    jupyter_lab: Any,
     context: Any,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> JupyterNotebook:
@@ -272,7 +272,7 @@ def test_jupyter_custom_messages_get_answers(jupyter_probe: JupyterNotebook) -> 
 
 @pytest.fixture(scope="module")
 def marimo(
-    marimo_server: Any,  # noqa: F811
+    marimo_server: Any,
     context: Any,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> MarimoApp:
@@ -316,7 +316,7 @@ def test_marimo_theme_variables_apply(marimo: MarimoApp) -> None:
 
 @pytest.fixture(scope="module")
 def marimo_probe(
-    marimo_server: Any,  # noqa: F811
+    marimo_server: Any,
     context: Any,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> MarimoApp:

@@ -11,13 +11,16 @@ The corpus (``anywidget_corpus/``, vendored verbatim: counters with a ``value`` 
 - Gradio 6 (a real ``gr.Blocks`` launch): a click reaches a ``.change`` handler with every
   trait, whose output (another instance of the component) shows the handler's result.
 
-Each host runs the same steps (``registry.drive``). Jupyter and marimo are in
-``tests/component/hosts/``; they call ``drive`` too. The React template is built with npm and
+- JupyterLab and marimo (``to_anywidget()``, real servers from ``hosts/``): a click reaches
+  the kernel (read back by running code in it), and a Python assignment shows in the widget.
+
+Each host runs the same steps (``registry.drive``). The React template is built with npm and
 esbuild (marked ``build``); node_modules are kept in pytest's cache between runs.
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -32,6 +35,8 @@ from livery.component.playground import Demo
 from livery.component.project import Project
 from livery.component.standalone import mount_html
 from tests.component.anywidget_corpus.registry import ENTRIES, Entry, drive
+from tests.component.hosts.jupyter import run_in_jupyter
+from tests.component.hosts.marimo import probe, run_in_marimo
 from tests.component.servers import launch_gradio, serve_playground
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -255,11 +260,19 @@ def test_gradio(
     )
 
 
-# --- for the notebook hosts (tests/component/hosts/): the cells that run an entry --------
+# --- JupyterLab and marimo (to_anywidget) -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def notebook_context(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    yield context
+    context.close()
 
 
 def kernel_setup(entry: Entry, module: Path) -> str:
-    """The cell that displays ``entry``'s widget (``shape``: an instance for ``to_browser``)."""
+    """The cell that makes ``entry``'s widget, ``raw``, and ``shape`` (an instance whose
+    ``to_browser`` turns what Python received into JSON)."""
     cls = entry.base.__name__
     arguments = f"{entry.value!r}, **{entry.props!r}"
     return (
@@ -283,5 +296,64 @@ def parse_received(entry: Entry, text: str) -> list[Any]:
 
 
 def console_text(lines: list[str]) -> list[str]:
-    """The hosts' console lines are ``type: text``: the texts."""
+    """The notebook hosts' console lines are ``type: text``: the texts."""
     return [line.split(": ", 1)[-1] for line in lines]
+
+
+@pytest.mark.parametrize("entry", EVERY_ENTRY)
+def test_jupyter(
+    jupyter_lab: Any, notebook_context: Any, tmp_path: Path, npm_cache: Path, entry: Entry
+) -> None:
+    module = entry.write_module(tmp_path / "widget", npm_cache)
+    setup = kernel_setup(entry, module) + "raw"
+    notebook = run_in_jupyter(jupyter_lab, notebook_context.new_page(), module, setup)
+    received = kernel_received(entry)
+
+    def show(value: Any) -> Any:
+        notebook.python(f"raw.set_python_value({value!r})")
+        return notebook.widget()
+
+    try:
+        drive(
+            entry,
+            notebook.widget(),
+            lambda: parse_received(entry, notebook.python(f"print({received})")),
+            lambda: console_text(notebook.console),
+            show,
+        )
+    finally:
+        notebook.close()
+
+
+@pytest.mark.parametrize("entry", EVERY_ENTRY)
+def test_marimo(
+    marimo_server: Any, notebook_context: Any, tmp_path: Path, npm_cache: Path, entry: Entry
+) -> None:
+    # marimo runs every app in the server's process: each entry's module has a name of its own.
+    module = entry.write_module(tmp_path / "widget", npm_cache, f"corpus_marimo_{entry.name}")
+    cells = (
+        kernel_setup(entry, module) + "widget = mo.ui.anywidget(raw)\nwidget",
+        # Python state changes without a cell re-running (a command, a message): poll it.
+        "tick = mo.ui.refresh(options=[0.5], default_interval=0.5)\ntick",
+        "tick.value, widget.value\n" + probe("received", kernel_received(entry)),
+        "show_update = mo.ui.button(\n"
+        "    label='show update',\n"
+        f"    on_click=lambda _: raw.set_python_value({entry.update!r}),\n"
+        ")\nshow_update",
+    )
+    app = run_in_marimo(marimo_server, notebook_context.new_page(), module, *cells)
+
+    def show(value: Any) -> Any:
+        app.page.get_by_role("button", name="show update").click()
+        return app.widget()
+
+    try:
+        drive(
+            entry,
+            app.widget(),
+            lambda: parse_received(entry, ast.literal_eval(app.probed("received").inner_text())),
+            lambda: console_text(app.console),
+            show,
+        )
+    finally:
+        app.page.close()

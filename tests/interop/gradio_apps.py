@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from typing import Any
 import livery
 import livery.themes
 from livery.theme import VARIABLES
+from tests.component.servers import free_port
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -197,13 +197,6 @@ def get(url: str) -> tuple[int, str, str]:
 
     response = httpx.get(url, timeout=10)
     return response.status_code, response.headers.get("content-type", ""), response.text
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 BOX = (

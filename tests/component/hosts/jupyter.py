@@ -59,6 +59,8 @@ class JupyterNotebook:
     page: Any
     console: list[str]
     """The page's console messages and errors, for a failing test to show."""
+    panel: str
+    """The notebook panel's element id: a widget is looked for in this notebook only."""
 
     def python(self, code: str) -> str:
         """What ``code`` prints, run in the notebook's kernel (an error fails the call)."""
@@ -66,7 +68,12 @@ class JupyterNotebook:
 
     def widget(self) -> Any:
         """The element a Livery widget renders into."""
-        return self.page.locator(".jp-OutputArea-output .livery-anywidget").first
+        return self.page.locator(f"#{self.panel} .jp-OutputArea-output .livery-anywidget").first
+
+    def close(self) -> None:
+        """Shut the notebook's kernel down and close its page."""
+        self.page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+        self.page.close()
 
 
 @pytest.fixture(scope="session")
@@ -129,21 +136,25 @@ def run_in_jupyter(
     console: list[str] = []
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
-    page.goto(f"{lab.url}/lab/tree/{folder.name}/widget.ipynb?token={lab.token}")
+    # A workspace per notebook: JupyterLab reopens a workspace's earlier notebooks otherwise.
+    page.goto(
+        f"{lab.url}/lab/workspaces/{folder.name}/tree/{folder.name}/widget.ipynb?token={lab.token}"
+    )
     page.wait_for_function(
         "() => window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel"
     )
-    page.evaluate(
+    panel = page.evaluate(
         """async () => {
           const panel = window.jupyterapp.shell.currentWidget;
           await panel.sessionContext.ready;
           await panel.context.ready;
           await window.jupyterapp.commands.execute("notebook:run-all-cells");
+          return panel.id;
         }"""
     )
-    opened = JupyterNotebook(page, console)
+    opened = JupyterNotebook(page, console, panel)
     try:
-        opened.widget().wait_for()
+        opened.widget().wait_for(state="attached")  # an empty widget is hidden
     except Exception as error:  # say what the notebook showed instead
         outputs = page.locator(".jp-OutputArea-output").all_inner_texts()
         raise AssertionError(

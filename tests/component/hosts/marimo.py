@@ -112,7 +112,7 @@ def run_in_marimo(
     page.goto(f"{server.url}/?file={folder.name}/widget_app.py&access_token={server.token}")
     opened = MarimoApp(page, console)
     try:
-        opened.widget().wait_for()
+        opened.widget().wait_for(state="attached")  # an empty widget is hidden
     except Exception as error:  # say what the app showed instead
         raise AssertionError(
             f"no Livery widget rendered: {error}\npage: {page.locator('body').inner_text()}"
