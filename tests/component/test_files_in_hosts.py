@@ -13,9 +13,7 @@ and the playground driven by Chromium.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +25,7 @@ import pytest
 
 from livery.component.build import BuildResult
 from livery.component.playground import load_demo
+from tests.component.projects import import_built
 from tests.component.servers import launch_gradio, serve_playground
 from tests.component.test_playground import own_imports
 
@@ -40,15 +39,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 @pytest.fixture(scope="module")
 def image_module(built: dict[str, BuildResult]) -> ModuleType:
     """The built ``image`` project's package (``DemoImage``, ``gradient_png``)."""
-    project = built["image"].project
-    spec = importlib.util.spec_from_file_location(
-        f"_files_test_{project.package}", project.package_dir / "__init__.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # the class finds its built assets through its module
-    spec.loader.exec_module(module)
-    return module
+    return import_built(built["image"], "_files_test_")
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ handler: Gradio shows the one-line error instead.
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -20,6 +18,8 @@ import pytest
 
 from livery.component import Component, PropsError
 from livery.component.build import BuildResult
+from tests.component.projects import import_built
+from tests.component.servers import launch_gradio
 
 pytestmark = [
     pytest.mark.interop,
@@ -33,21 +33,7 @@ gr = pytest.importorskip("gradio")
 @pytest.fixture(scope="module")
 def text_class(built: dict[str, BuildResult]) -> type[Component]:
     """``DemoText`` imported from the built project's backend/."""
-    project = built["text"].project
-    spec = importlib.util.spec_from_file_location(
-        f"_gradio_test_{project.package}", project.package_dir / "__init__.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # the class finds its built assets through its module
-    spec.loader.exec_module(module)  # this project's copy, whatever else is imported
-    return module.DemoText
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    return import_built(built["text"], "_gradio_test_").DemoText
 
 
 # --- without a browser ---------------------------------------------------------------------
@@ -112,17 +98,8 @@ def app(text_class: type[Component]) -> Iterator[tuple[str, list[Any]]]:
         shouted = Box(label="Shouted", elem_id="shouted")
         name.change(shout, name, shouted)
         name.submit(submitted, name, None)
-    _, url, _ = blocks.launch(
-        prevent_thread_lock=True,
-        server_name="127.0.0.1",
-        server_port=_free_port(),
-        quiet=True,
-        show_error=True,
-    )
-    try:
+    with launch_gradio(blocks) as url:
         yield url, calls
-    finally:
-        blocks.close()
 
 
 @pytest.fixture
