@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(PIP) install --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(PIP) install -e .
+	$(PIP) install -e '.[authoring]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
@@ -52,6 +52,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/component_build.py
 	$(BIN)/python bench/dev_reload.py
 	$(BIN)/python bench/visual.py
+	$(BIN)/python bench/install_footprint.py
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -25,6 +25,7 @@ these without an import cycle. The tree::
     ├── NotAColourError (+ ValueError)         a value holds no measurable colour
     ├── CssError                               custom CSS or SCSS
     │   ├── CssFileError
+    │   ├── LibsassMissingError                    the css extra is not installed
     │   ├── ScssError
     │   │   └── CssImportError
     │   ├── UnsafeCssError
@@ -46,9 +47,11 @@ these without an import cycle. The tree::
     │   ├── AnywidgetMissingError
     │   ├── NotBuiltError
     │   ├── SelectionError
-    │   └── DemoError
+    │   ├── DemoError
+    │   └── DocsError
     ├── ThemeBuilderError                      the gallery's theme builder got a bad request
     ├── BuildFolderError                       the static site's output folder
+    ├── AuthoringMissingError                  a command needs the authoring extra
     ├── MissingTestingExtrasError              the pytest plugin's optional dependencies
     ├── ChromiumNotFoundError
     ├── SceneError                             a scene failed to render in the page
@@ -214,6 +217,10 @@ class ScssError(CssError):
     """libsass refused the stylesheet: a syntax error, an undefined variable, an ``@error``…"""
 
 
+class LibsassMissingError(CssError):
+    """Custom CSS needs libsass (the ``css`` extra), which is not installed."""
+
+
 class CssImportError(ScssError):
     """An ``@import``/``@use`` reaches outside the stylesheet's folder, or is not supported."""
 
@@ -349,6 +356,11 @@ class NotBuiltError(ComponentError):
     """The project's front end has not been built."""
 
 
+class DocsError(ComponentError):
+    """``livery component docs`` cannot write a project's docs (a README whose markers are
+    broken, a distribution name that is not one)."""
+
+
 class SelectionError(ComponentError):
     """``--themes`` or ``--modes`` names something that does not exist."""
 
@@ -370,6 +382,11 @@ class BuildFolderError(LiveryError):
 
 
 # The pytest plugin
+
+
+class AuthoringMissingError(LiveryError):
+    """A command needs Livery's authoring tools (the ``authoring`` extra), which are not
+    installed; the message names the command and how to install them."""
 
 
 class MissingTestingExtrasError(LiveryError):

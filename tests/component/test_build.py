@@ -17,8 +17,7 @@ from livery.component.build import BuildResult, build_project
 from livery.component.names import component_names
 from livery.component.project import Project
 from livery.errors import BuildError, ProjectError
-
-from .conftest import NAMES, TEMPLATES
+from tests.component.projects import NAMES, TEMPLATES
 
 pytestmark = pytest.mark.build
 LIVERY = [sys.executable, "-m", "livery"]

@@ -14,8 +14,7 @@ import pytest
 from livery.component import manifest
 from livery.component.templates import create, templates
 from livery.errors import TemplateError
-
-from .conftest import TEMPLATES
+from tests.component.projects import TEMPLATES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -71,14 +70,14 @@ def test_every_template_creates_a_complete_project(
     assert not any(path.name.endswith(".jinja") or "{{" in str(path) for path in files)
 
     project = tomllib.loads((root / "pyproject.toml").read_text())
-    assert project["project"]["name"] == "livery-demo-widget"
+    assert project["project"]["name"] == "livery-sdk-demo-widget"
     assert project["project"]["entry-points"]["livery.components"] == {
         "demo_widget": "demo_widget:DemoWidget"
     }
     assert project["build-system"]["build-backend"] == "hatchling.build"
     assert project["tool"]["hatch"]["build"]["artifacts"] == ["backend/demo_widget/templates/*"]
     package = json.loads((root / "package.json").read_text())
-    assert package["name"] == "livery-demo-widget"
+    assert package["name"] == "livery-sdk-demo-widget"
     assert package["devDependencies"]["esbuild"].startswith("~")
     assert set(created.written) == {
         path.relative_to(root).as_posix() for path in files if ".livery" not in path.parts
@@ -212,7 +211,7 @@ def test_a_file_in_the_way_of_a_folder_is_refused(tmp_path: Path) -> None:
 def test_cli_create_templates_and_errors(tmp_path: Path) -> None:
     result = run("component", "create", "MyWidget", "--template", "slider", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "created MyWidget (livery-my-widget, template slider) in my-widget/" in result.stderr
+    assert "created MyWidget (livery-sdk-my-widget, template slider) in my-widget/" in result.stderr
     assert (tmp_path / "my-widget" / "backend" / "my_widget" / "__init__.py").is_file()
 
     again = run("component", "create", "MyWidget", cwd=tmp_path)

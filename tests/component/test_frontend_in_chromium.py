@@ -18,8 +18,7 @@ import pytest
 from livery.component import Component
 from livery.component.build import BuildResult, build_project
 from livery.component.standalone import mount_html
-
-from .conftest import NAMES
+from tests.component.projects import NAMES
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 PYTEST = (sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider")

@@ -74,7 +74,7 @@ def test_a_missing_gradio_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch
     from livery.errors import GradioMissingError
 
     monkeypatch.setitem(sys.modules, "gradio", None)
-    with pytest.raises(GradioMissingError, match=r"pip install 'livery\[gradio\]'"):
+    with pytest.raises(GradioMissingError, match=r"pip install 'livery-sdk\[gradio\]'"):
         import_gradio()
 
 

@@ -22,7 +22,7 @@ from livery.errors import TemplateError
 def test_names_are_derived(name: str, class_name: str, package: str, slug: str) -> None:
     names = component_names(name)
     assert (names.class_name, names.package, names.slug) == (class_name, package, slug)
-    assert names.distribution == f"livery-{slug}"
+    assert names.distribution == f"livery-sdk-{slug}"
     assert names.css_class == f"lv-{slug}"
 
 

@@ -12,23 +12,20 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import venv
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 
 import livery
 from livery.component.build import BuildResult
 from livery.component.publish import publish_project
 from livery.errors import PublishError
+from tests.component.index import Index, open_index, start_index, stop_index
 
 pytestmark = pytest.mark.build
 pytest.importorskip("twine", reason="publishing needs twine")
@@ -38,57 +35,7 @@ passlib_apache = pytest.importorskip("passlib.apache", reason="htpasswd files ne
 LIVERY = (sys.executable, "-m", "livery")
 TOKEN = "pypi-AgEIcHlwaS5vcmcCJGE0Yzk0ZTY1LTRiNWItNDI1Mi1hYmU3"
 """The upload password (shaped like a PyPI API token, accepted for the user ``__token__``)."""
-DISTRIBUTION = "livery-demo-text"
-
-
-@dataclass
-class Index:
-    """A running pypiserver."""
-
-    url: str
-    process: subprocess.Popen[bytes]
-    packages: Path
-
-    @property
-    def simple(self) -> str:
-        return self.url + "simple/"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _start_index(folder: Path, *auth: str) -> Index:
-    packages = folder / "packages"
-    packages.mkdir(parents=True)
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pypiserver", "run", "-i", "127.0.0.1", "-p", str(port),
-         "--disable-fallback", "--log-stream", "none", *auth, str(packages)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 30
-    while True:
-        assert process.poll() is None, "pypiserver exited"
-        try:
-            if httpx.get(url + "health", timeout=2).status_code == 200:
-                return Index(url, process, packages)
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "pypiserver did not start"
-        time.sleep(0.05)
-
-
-def _stop(index: Index) -> None:
-    index.process.terminate()
-    try:
-        index.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        index.process.kill()
+DISTRIBUTION = "livery-sdk-demo-text"
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +45,9 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
     htpasswd = passlib_apache.HtpasswdFile(str(folder / "htpasswd"), new=True)
     htpasswd.set_password("__token__", TOKEN)
     htpasswd.save()
-    running = _start_index(folder, "-P", str(folder / "htpasswd"), "-a", "update")
+    running = start_index(folder, "-P", str(folder / "htpasswd"), "-a", "update")
     yield running
-    _stop(running)
+    stop_index(running)
 
 
 @pytest.fixture(scope="module")
@@ -139,10 +86,13 @@ def published(project: Path, index: Index, tmp_path_factory: pytest.TempPathFact
 
 def test_publish_uploads_wheel_and_sdist(published, index: Index) -> None:
     assert published.returncode == 0, published.stderr
-    assert "published livery-demo-text 0.1.0" in published.stderr
+    assert "published livery-sdk-demo-text 0.1.0" in published.stderr
     assert TOKEN not in published.stdout + published.stderr
     uploaded = sorted(path.name for path in index.packages.iterdir())
-    assert uploaded == ["livery_demo_text-0.1.0-py3-none-any.whl", "livery_demo_text-0.1.0.tar.gz"]
+    assert uploaded == [
+        "livery_sdk_demo_text-0.1.0-py3-none-any.whl",
+        "livery_sdk_demo_text-0.1.0.tar.gz",
+    ]
 
 
 def test_published_component_installs_imports_lists_and_renders(
@@ -228,21 +178,18 @@ def test_pypirc_credentials_and_an_open_index(
     project: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """An index without authentication (``-P . -a .``), reached through a .pypirc section."""
-    open_index = _start_index(tmp_path_factory.mktemp("open"), "-P", ".", "-a", ".")
-    try:
+    with open_index(tmp_path_factory.mktemp("open")) as index:
         home = tmp_path_factory.mktemp("home")
         (home / ".pypirc").write_text(
             "[distutils]\nindex-servers = local\n\n"
-            f"[local]\nrepository = {open_index.url}\nusername = me\npassword = hunter2-secret\n"
+            f"[local]\nrepository = {index.url}\nusername = me\npassword = hunter2-secret\n"
         )
         published = publish_project(project, repository="local", environ=clean_env(HOME=str(home)))
-        assert published.repository == open_index.url
-        assert sorted(path.name for path in open_index.packages.iterdir()) == [
-            "livery_demo_text-0.1.0-py3-none-any.whl",
-            "livery_demo_text-0.1.0.tar.gz",
+        assert published.repository == index.url
+        assert sorted(path.name for path in index.packages.iterdir()) == [
+            "livery_sdk_demo_text-0.1.0-py3-none-any.whl",
+            "livery_sdk_demo_text-0.1.0.tar.gz",
         ]
-    finally:
-        _stop(open_index)
 
 
 # --- refusals before any upload ------------------------------------------------------------
@@ -287,9 +234,66 @@ def test_python_cache_files_do_not_make_dist_stale(copy: Path) -> None:
 
     release = find_release(Project.find(copy))
     assert [path.name for path in release.files] == [
-        "livery_demo_text-0.1.0-py3-none-any.whl",
-        "livery_demo_text-0.1.0.tar.gz",
+        "livery_sdk_demo_text-0.1.0-py3-none-any.whl",
+        "livery_sdk_demo_text-0.1.0.tar.gz",
     ]
+
+
+def test_a_restored_file_keeps_dist_current(copy: Path) -> None:
+    from livery.component.project import Project
+    from livery.component.publish import find_release
+
+    source = copy / "frontend" / "index.js"
+    later = (copy / "dist").stat().st_mtime + 60
+    source.write_bytes(source.read_bytes())  # the same bytes, written again (a checkout, an undo)
+    os.utime(source, (later, later))
+    release = find_release(Project.find(copy))
+    assert len(release.files) == 2
+
+
+def test_one_changed_byte_makes_dist_stale_whatever_the_time(copy: Path, monkeypatch) -> None:
+    source = copy / "backend" / "demo_text" / "__init__.py"
+    earlier = (copy / "dist").stat().st_mtime - 3600
+    text = source.read_bytes()
+    source.write_bytes(text.replace(b"10_000", b"10_001", 1))  # same size, one byte
+    os.utime(source, (earlier, earlier))  # and an older time than the build's
+    monkeypatch.chdir(copy)
+    with pytest.raises(PublishError) as caught:
+        publish_project(".", repository_url="http://127.0.0.1:9/")
+    assert str(caught.value) == (
+        "dist/ is older than the sources (backend/demo_text/__init__.py changed after the "
+        "build): run 'livery component build'"
+    )
+
+
+def test_added_and_removed_sources_make_dist_stale(copy: Path, monkeypatch) -> None:
+    from livery.component.project import Project
+    from livery.component.publish import find_release
+
+    monkeypatch.chdir(copy)
+    extra = Path("frontend") / "extra.js"
+    extra.write_text("export const extra = 1;\n")
+    with pytest.raises(PublishError, match=r"\(frontend/extra\.js was added after the build\)"):
+        find_release(Project.find("."))
+    extra.unlink()
+    style = Path("frontend") / "style.scss"
+    style.unlink()
+    with pytest.raises(PublishError, match=r"\(frontend/style\.scss was removed after the build\)"):
+        find_release(Project.find("."))
+
+
+def test_a_dist_livery_did_not_build_is_judged_by_time(copy: Path, monkeypatch) -> None:
+    from livery.component.project import Project
+    from livery.component.publish import find_release
+
+    (copy / ".livery" / "dist.json").unlink()  # dist/ from `python -m build`, say
+    assert len(find_release(Project.find(copy)).files) == 2
+    source = copy / "frontend" / "index.js"
+    later = (copy / "dist").stat().st_mtime + 60
+    os.utime(source, (later, later))
+    monkeypatch.chdir(copy)
+    with pytest.raises(PublishError, match=r"\(frontend/index\.js changed after the build\)"):
+        find_release(Project.find("."))
 
 
 def test_another_version_in_pyproject_is_refused(copy: Path, monkeypatch) -> None:
@@ -299,7 +303,7 @@ def test_another_version_in_pyproject_is_refused(copy: Path, monkeypatch) -> Non
     with pytest.raises(PublishError) as caught:
         publish_project(".", repository_url="http://127.0.0.1:9/")
     assert str(caught.value) == (
-        "dist/ holds only livery-demo-text 0.1.0, nothing for livery-demo-text 0.2.0 "
+        "dist/ holds only livery-sdk-demo-text 0.1.0, nothing for livery-sdk-demo-text 0.2.0 "
         "(the version in pyproject.toml): run 'livery component build'"
     )
 
@@ -308,5 +312,5 @@ def test_a_missing_sdist_is_refused(copy: Path, monkeypatch) -> None:
     for sdist in (copy / "dist").glob("*.tar.gz"):
         sdist.unlink()
     monkeypatch.chdir(copy)
-    with pytest.raises(PublishError, match=r"^dist/ has no sdist for livery-demo-text 0.1.0"):
+    with pytest.raises(PublishError, match=r"^dist/ has no sdist for livery-sdk-demo-text 0.1.0"):
         publish_project(".", repository_url="http://127.0.0.1:9/")

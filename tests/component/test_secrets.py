@@ -38,5 +38,7 @@ def test_short_values_are_not_treated_as_secrets() -> None:
 def test_publishing_without_twine_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(publish.importlib.util, "find_spec", lambda name: None)
     release = Release("livery-x", "0.1.0", ())
-    with pytest.raises(PublishError, match=r"publishing needs twine .*: pip install twine"):
+    with pytest.raises(
+        PublishError, match=r"publishing needs twine .*: pip install 'livery-sdk\[authoring\]'"
+    ):
         upload(release, repository_url="http://127.0.0.1:9/")

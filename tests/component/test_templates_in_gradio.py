@@ -21,8 +21,7 @@ from typing import Any
 import pytest
 
 from livery.component.build import BuildResult
-from tests.component.conftest import NAMES, TEMPLATES
-from tests.component.projects import import_built
+from tests.component.projects import NAMES, TEMPLATES, import_built
 from tests.component.servers import launch_gradio
 
 pytestmark = [

@@ -86,4 +86,4 @@ def test_the_plugin_loads_without_the_testing_extras(pytester: pytest.Pytester) 
     )
     output = result.stdout + result.stderr
     assert "1 passed, 1 error" in output, output
-    assert "pip install 'livery[testing]'" in output
+    assert "pip install 'livery-sdk[authoring]'" in output

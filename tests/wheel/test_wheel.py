@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import sysconfig
 import venv
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def test_wheel_installs_and_loads_builtin_themes(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = tmp_path.glob("livery-*.whl")
+def test_wheel_installs_and_loads_builtin_themes(livery_wheel: Path, tmp_path: Path) -> None:
+    wheel = livery_wheel
     names = zipfile.ZipFile(wheel).namelist()
     assert "livery/_data/themes/soft.toml" in names
     assert "livery/_data/gallery/README.md" in names

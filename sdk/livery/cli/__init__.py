@@ -1,7 +1,7 @@
 """The ``livery`` command line: one sub-app per area, one function per command.
 
-A user error (a ``LiveryError``) prints one line on stderr and exits 1, never a traceback;
-usage errors exit 2 (click's convention).
+A user error (a ``LiveryError``, or a command run without the authoring tools it needs) prints
+one line on stderr and exits 1, never a traceback; usage errors exit 2 (click's convention).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import sys
 import typer
 
 from livery import __version__
+from livery._extras import authoring_missing
 from livery.cli import component, css, gallery, palette, theme
 from livery.cli.console import error_line
 from livery.errors import LiveryError
@@ -45,12 +46,24 @@ def _root(
     """Themes and custom components for Gradio-style web apps."""
 
 
+def _command() -> str:
+    """The command being run, for messages: ``livery component build``."""
+    words = [word for word in sys.argv[1:3] if not word.startswith("-")]
+    return " ".join(["livery", *words])
+
+
 def main() -> None:
     """Entry point of the ``livery`` console script."""
     try:
         app()
     except LiveryError as error:
         error_line(str(error))
+        sys.exit(1)
+    except ModuleNotFoundError as error:
+        missing = authoring_missing(error, _command())
+        if missing is None:
+            raise
+        error_line(str(missing))
         sys.exit(1)
     except KeyboardInterrupt:
         error_line("interrupted")

@@ -43,7 +43,7 @@ def create(
         None, "--dir", "-d", help="Folder to create (default: the name in lowercase-hyphens)."
     ),
     package_name: str = typer.Option(
-        None, "--package-name", "-p", help="Distribution name (default: livery-<name>)."
+        None, "--package-name", "-p", help="Distribution name (default: livery-sdk-<name>)."
     ),
     force: bool = typer.Option(
         False,
@@ -104,9 +104,11 @@ def build(
     The built index.js and style.css replace backend/<package>/templates/ atomically: a
     failed build leaves the previous assets as they were.
     """
+    from livery._extras import require_authoring
     from livery.component.build import build_project
     from livery.component.project import Project
 
+    require_authoring("livery component build", "build", "hatchling")
     Project.find(directory)  # not a project: one error line, before any progress display
     try:
         with StepProgress(err) as progress:
@@ -117,6 +119,29 @@ def build(
         raise typer.Exit(1) from None
     total = sum(result.seconds.values())
     err.print(f"built {escape(_shown(result.project.root))} in {total * 1000:.0f} ms")
+
+
+@app.command()
+def docs(
+    directory: Path = _PROJECT,
+    theme: str = typer.Option(
+        "default", "--theme", help="The library theme the page's live previews use."
+    ),
+) -> None:
+    """Write docs/index.html and the reference section of README.md from the class.
+
+    The page shows the docstring, props, events, value schema, commands and traits, and every
+    story of demo/app.py mounted live; it works opened from disk. The README section sits
+    between <!-- livery-docs:start --> and <!-- livery-docs:end -->; the rest is kept.
+    Needs a built front end ('livery component build').
+    """
+    from livery.component.docs import write_docs
+    from livery.component.project import Project
+
+    result = write_docs(Project.find(directory), theme)
+    for path in (result.page, result.readme):
+        state = "wrote" if path in result.written else "unchanged"
+        err.print(f"{state} {escape(_shown(path))}")
 
 
 @app.command()
@@ -148,7 +173,12 @@ def publish(
 
 @app.command()
 def playground(
-    directory: Path = _PROJECT,
+    target: str = typer.Argument(
+        ".",
+        metavar="DIR|PACKAGE",
+        help="A project folder (default: the current one), or an installed component: its "
+        "import name, distribution name or entry point name.",
+    ),
     port: int = _PORT,
     theme: str = _THEME,
     open_browser: bool = _OPEN,
@@ -156,11 +186,12 @@ def playground(
     """Try the component's stories in a page: events run the stories' Python handlers.
 
     Serves the built front end (run 'livery component build' first) with a theme switcher
-    and a light/dark toggle; reload the page after rebuilding.
+    and a light/dark toggle; reload the page after rebuilding. An installed component (no
+    folder of that name) shows its standard stories: empty, example, disabled, error.
     """
     from livery.component.playground import serve
 
-    serve(directory, port=port, theme=theme, open_browser=open_browser, announce=err.print)
+    serve(target, port=port, theme=theme, open_browser=open_browser, announce=err.print)
 
 
 @app.command()

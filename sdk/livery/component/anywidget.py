@@ -28,7 +28,7 @@ anywidget already is the protocol Livery's front ends speak, so the generated cl
   widget's root element (``.livery-anywidget``): anywidget adds ``_css`` to the page (or the
   widget's shadow root, in marimo) as it is, and a notebook's own ``:root`` is not ours to set.
 
-anywidget is imported only here, on first use: ``pip install 'livery[anywidget]'`` otherwise.
+anywidget is imported only here, on first use: ``pip install 'livery-sdk[anywidget]'`` otherwise.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def import_anywidget() -> Any:
         import anywidget
     except ImportError:
         raise AnywidgetMissingError(
-            "to_anywidget() needs anywidget: pip install 'livery[anywidget]'"
+            "to_anywidget() needs anywidget: pip install 'livery-sdk[anywidget]'"
         ) from None
     return anywidget
 
@@ -196,7 +196,7 @@ def esm(component: type[Component]) -> str:
 def css(component: type[Component], theme: str = "default") -> str:
     """The ``_css``: ``theme``'s variables on the widget's root element, then the component's
     stylesheet (a dark notebook adds ``dark`` to that element)."""
-    from livery.component.playground.themes import check_theme
+    from livery.component.themes import check_theme
     from livery.theme import Theme
 
     variables = Theme.load(check_theme(theme)).css(

@@ -378,7 +378,7 @@ class Component:
 
         ``MyWidget.to_gradio()(value=..., label="Name", **props)`` goes into a ``gr.Blocks``
         like any Gradio component; its events are the component's, its values go through
-        ``from_browser`` and ``to_browser``. Needs ``pip install 'livery[gradio]'``.
+        ``from_browser`` and ``to_browser``. Needs ``pip install 'livery-sdk[gradio]'``.
         """
         from livery.component.gradio import gradio_class
 
@@ -389,7 +389,7 @@ class Component:
         """This component as an ``anywidget.AnyWidget`` subclass, for Jupyter and marimo.
 
         The same ES module and stylesheet, with the theme's variables; one trait per field of
-        ``Value`` (or ``value``) and per prop. Needs ``pip install 'livery[anywidget]'``.
+        ``Value`` (or ``value``) and per prop. Needs ``pip install 'livery-sdk[anywidget]'``.
         """
         from livery.component.anywidget import anywidget_class
 

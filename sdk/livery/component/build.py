@@ -24,10 +24,12 @@ from livery.component import npm
 from livery.component.assets import replace_folder
 from livery.component.base import CSS_FILE
 from livery.component.bundle import bundle
+from livery.component.checks import BackendCheck
 from livery.component.dist import build_distributions
 from livery.component.node import Node, find_node
 from livery.component.project import Project
 from livery.component.styles import compile_style
+from livery.errors import DemoError, DocsError
 
 Note = Callable[[str], None]
 """Sets the one-line result a step shows when it finishes."""
@@ -86,6 +88,8 @@ def build_project(
         result.assets = build_assets(project, node, result.warnings)
         sizes = ", ".join(f"{path.name} {_size(path)}" for path in result.assets)
         note(f"{project.display(project.templates_dir)}/: {sizes}")
+    with _timed(result, "docs"), report.step("docs") as note:
+        note(_docs(project, result.warnings))
     for warning in result.warnings:
         report.warn(warning)
 
@@ -99,10 +103,12 @@ def build_project(
 def build_assets(
     project: Project, node: Callable[[], Node], warnings: list[str]
 ) -> tuple[Path, ...]:
-    """Bundle and compile into a new ``templates/`` and swap it in; return its files.
+    """Check the backend imports, bundle and compile into a new ``templates/`` and swap it in;
+    return its files.
 
     On any error the previous ``templates/`` is left exactly as it was.
     """
+    backend = BackendCheck(project)  # imports in its own process while esbuild runs
 
     def fill(folder: Path) -> tuple[str, ...]:
         bundled = bundle(project, folder, node)
@@ -110,10 +116,27 @@ def build_assets(
         css = _take_imported_css(folder) + styles.css
         if css:
             (folder / CSS_FILE).write_text(css, encoding="utf-8")
+        backend.wait()
         return bundled.warnings + styles.warnings
 
-    warnings.extend(replace_folder(project.templates_dir, fill))
+    try:
+        warnings.extend(replace_folder(project.templates_dir, fill))
+    finally:
+        backend.close()
     return tuple(sorted(project.templates_dir.iterdir()))
+
+
+def _docs(project: Project, warnings: list[str]) -> str:
+    """Rewrite the docs page and README section before they are packaged. A demo that cannot
+    load is a warning, not a failed build: the component itself built."""
+    from livery.component.docs import write_docs
+
+    try:
+        written = write_docs(project)
+    except (DemoError, DocsError) as error:
+        warnings.append(f"docs not written: {error}")
+        return "skipped"
+    return ", ".join(project.display(path) for path in written.written) or "up to date"
 
 
 def _take_imported_css(folder: Path) -> str:

@@ -8,10 +8,17 @@ JavaScript shim is run with the Node.js Livery found.
 esbuild's messages are blocks of several lines; each error becomes one line,
 ``file:line:col: message`` (columns counted from 1, as editors do; esbuild prints them from 0).
 JSX settings come from the project's ``jsconfig.json``/``tsconfig.json``, which esbuild reads.
+
+The bundle's exports are checked against the front-end contract from esbuild's metafile
+(``checks.check_exports``). The source map is shipped with the bundle (the playground and
+``livery component test`` map a ``render`` error back to ``frontend/…:line:col`` through it),
+but without ``sourcesContent``: mappings only, a few kB, so the wheel does not carry a second
+copy of every bundled source (Preact's included).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from collections.abc import Callable
@@ -19,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from livery.component.base import JS_FILE
+from livery.component.checks import check_exports
 from livery.component.node import Node
 from livery.component.project import Project
 from livery.errors import BuildError
@@ -26,6 +34,7 @@ from livery.errors import BuildError
 _HEADER = re.compile(r"\[(ERROR|WARNING)\]\s+(.*\S)")
 _LOCATION = re.compile(r"^\s+(\S.*?):(\d+):(\d+):\s*$")
 _TIMEOUT_S = 120
+_METAFILE = "meta.json"
 OPTIONS = (
     "--bundle",
     "--format=esm",
@@ -33,6 +42,7 @@ OPTIONS = (
     "--target=es2020",
     "--minify",
     "--sourcemap",
+    "--sources-content=false",
     "--charset=utf8",
     "--log-level=warning",
     "--log-limit=0",
@@ -68,12 +78,16 @@ def esbuild_command(project: Project, node: Callable[[], Node]) -> list[str]:
 
 
 def bundle(project: Project, out: Path, node: Callable[[], Node]) -> Bundled:
-    """Bundle ``project.entry`` into ``out/index.js`` (+ ``index.js.map``)."""
+    """Bundle ``project.entry`` into ``out/index.js`` (+ ``index.js.map``).
+
+    ``BuildError`` for esbuild's errors, and for a bundle without the contract's exports.
+    """
     command = [
         *esbuild_command(project, node),
         project.entry.relative_to(project.root).as_posix(),
         *OPTIONS,
         f"--outfile={out / JS_FILE}",
+        f"--metafile={out / _METAFILE}",
     ]
     try:
         result = subprocess.run(
@@ -89,6 +103,9 @@ def bundle(project: Project, out: Path, node: Callable[[], Node]) -> Bundled:
             lines = result.stderr.strip().splitlines()
             errors = [f"esbuild failed: {lines[-1] if lines else result.returncode}"]
         raise BuildError(errors)
+    metafile = out / _METAFILE
+    check_exports(json.loads(metafile.read_text(encoding="utf-8")), project)
+    metafile.unlink()
     return Bundled(tuple(sorted(out.iterdir())), tuple(warnings))
 
 

@@ -40,7 +40,7 @@ On the Python side ``preprocess``/``postprocess`` are the component's ``from_bro
 refused one — or any exception the component raises — is a one-line ``gr.Error`` for that
 event, not a crash.
 
-Gradio is imported only here, on first use: ``pip install 'livery[gradio]'`` otherwise.
+Gradio is imported only here, on first use: ``pip install 'livery-sdk[gradio]'`` otherwise.
 """
 
 from __future__ import annotations
@@ -170,12 +170,13 @@ def import_gradio() -> Any:
         import gradio
     except ImportError:
         raise GradioMissingError(
-            "to_gradio() needs Gradio 6: pip install 'livery[gradio]'"
+            "to_gradio() needs Gradio 6: pip install 'livery-sdk[gradio]'"
         ) from None
     major = gradio.__version__.split(".")[0]
     if major != "6":
         raise GradioMissingError(
-            f"to_gradio() needs Gradio 6, not {gradio.__version__}: pip install 'livery[gradio]'"
+            f"to_gradio() needs Gradio 6, not {gradio.__version__}: "
+            "pip install 'livery-sdk[gradio]'"
         )
     return gradio
 

@@ -24,7 +24,7 @@ _RESERVED_MODULES = frozenset(
     {"livery", "gradio", "anywidget", "tests", "test", "demo", "frontend", "backend", "templates"}
 )
 """Import names that would shadow a package the project itself uses or a folder it has."""
-DISTRIBUTION_PREFIX = "livery-"
+DISTRIBUTION_PREFIX = "livery-sdk-"
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,11 @@
 
 Publishing what was built, not what is in the folder now, is the easy mistake: so before any
 upload the files in ``dist/`` are checked against the project — they must exist, be for the
-version in ``pyproject.toml`` and be newer than every source file (``frontend/``,
-``backend/``, ``pyproject.toml``). Each refusal is one line that says to run
+version in ``pyproject.toml`` and be built from the sources as they are now (``frontend/``,
+``backend/``, ``pyproject.toml``): their contents are compared with the hashes the build
+recorded (``livery.component.dist``), so restoring a file's bytes does not call for a rebuild.
+A ``dist/`` the record does not describe (built by ``python -m build``, say) must be newer
+than every source file instead. Each refusal is one line that says to run
 ``livery component build``.
 
 The upload itself is twine's (``python -m twine upload``, in a subprocess so its console
@@ -21,7 +24,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,14 +37,13 @@ from packaging.utils import (
     parse_wheel_filename,
 )
 
+from livery._extras import AUTHORING_INSTALL
+from livery.component.dist import recorded_sources, source_files, source_hashes
 from livery.component.project import Project
 from livery.component.secrets import Scrubber
 from livery.errors import PublishError
 
 TOKEN_VARIABLE = "LIVERY_PUBLISH_TOKEN"
-SOURCES = ("frontend", "backend", "pyproject.toml")
-"""What a build turns into ``dist/``: a change to any of it makes ``dist/`` stale."""
-_SKIPPED = ("__pycache__", "node_modules")
 _TIMEOUT_S = 600
 _BUILD_HINT = "run 'livery component build'"
 _ALREADY = re.compile(r"\b409 Conflict\b|already exists?", re.IGNORECASE)
@@ -91,13 +93,9 @@ def find_release(project: Project) -> Release:
         missing = "wheel" if not wheels else "sdist"
         raise PublishError(f"{shown}/ has no {missing} for {name} {version}: {_BUILD_HINT}")
     files = (*sorted(wheels), *sorted(sdists))
-    built = min(path.stat().st_mtime_ns for path in files)
-    newer = _newest_source(project, after=built)
-    if newer is not None:
-        raise PublishError(
-            f"{shown}/ is older than the sources ({project.display(newer)} changed after the "
-            f"build): {_BUILD_HINT}"
-        )
+    stale = _changed_source(project, files)
+    if stale is not None:
+        raise PublishError(f"{shown}/ is older than the sources ({stale}): {_BUILD_HINT}")
     return Release(name, version, files)
 
 
@@ -127,7 +125,9 @@ def upload(
     twine's own defaults apply (``TWINE_REPOSITORY_URL``, ``.pypirc``, PyPI).
     """
     if importlib.util.find_spec("twine") is None:
-        raise PublishError("publishing needs twine in Livery's environment: pip install twine")
+        raise PublishError(
+            f"publishing needs twine (Livery's authoring tools): {AUTHORING_INSTALL}"
+        )
     env = dict(os.environ if environ is None else environ)
     scrubber = Scrubber.from_environment(env, repository_url)
     token = env.pop(TOKEN_VARIABLE, "")
@@ -211,28 +211,34 @@ def _parse(filename: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _changed_source(project: Project, files: tuple[Path, ...]) -> str | None:
+    """What changed since ``files`` were built (``frontend/x.js changed after the build``),
+    or ``None`` if they are current."""
+    recorded = recorded_sources(project, files)
+    if recorded is None:
+        newer = _newest_source(project, after=min(path.stat().st_mtime_ns for path in files))
+        return None if newer is None else f"{project.display(newer)} changed after the build"
+    current = source_hashes(project)
+    for relative in sorted(recorded.keys() | current.keys()):
+        if recorded.get(relative) == current.get(relative):
+            continue
+        if relative not in recorded:
+            what = "was added"
+        else:
+            what = "was removed" if relative not in current else "changed"
+        return f"{project.display(project.root / relative)} {what} after the build"
+    return None
+
+
 def _newest_source(project: Project, after: int) -> Path | None:
     """A source file modified after ``after`` (ns), or ``None`` if the build is current."""
-    for path in _source_files(project):
+    for path in source_files(project):
         try:
             if path.stat().st_mtime_ns > after:
                 return path
         except FileNotFoundError:  # removed while we looked
             continue
     return None
-
-
-def _source_files(project: Project) -> Iterator[Path]:
-    for name in SOURCES:
-        top = project.root / name
-        if top.is_file():
-            yield top
-            continue
-        for folder, dirs, files in os.walk(top):
-            dirs[:] = [d for d in dirs if d not in _SKIPPED and not d.startswith(".")]
-            for file in files:
-                if not file.startswith("."):
-                    yield Path(folder, file)
 
 
 def _repository(output: str, given: str) -> str:

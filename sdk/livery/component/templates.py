@@ -92,7 +92,7 @@ def context(names: ComponentNames, template: Template) -> dict[str, str]:
         "title": names.title,
         "css_class": names.css_class,
         "template": template.name,
-        "livery_requirement": f"livery>={major}.{minor}",
+        "livery_requirement": f"livery-sdk>={major}.{minor}",
     }
 
 

@@ -22,6 +22,11 @@ Addresses (the same under the server and in the static site; every link is relat
 ``… .tokens.json``
 ``/compare/?t=a,b``                    two to four themes side by side
 ``/builder/?from=<slug>``              the builder (server only; the static page says so)
+``/components/``                       installed components, their stories live in any
+                                       theme, light or dark (``components``)
+``/components/model.js``               the front-end model every host shares
+``/components/<slug>/index.js``,       a component's built module and stylesheet
+``… style.css``
 ``/data/themes.json``                  card data: search, filters, compare
 ``/data/pairs.css``                    one class per contrast pair (table samples)
 ``/assets/…``                          ``gallery/static``: CSS and ES modules

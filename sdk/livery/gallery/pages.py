@@ -21,6 +21,7 @@ from livery.errors import ThemeBuilderError
 from livery.gallery import builder, cards, downloads, hues, snippets
 from livery.gallery.builder import Builder, Built
 from livery.gallery.cards import ROLES, Card
+from livery.gallery.components import Catalogue
 from livery.gallery.registry import Registry
 from livery.gallery.render import environment, render
 from livery.theme import PAIRS, SHADES, css_name
@@ -63,6 +64,7 @@ class Pages:
         self.registry = registry
         self.live = live
         self.builder = Builder(registry)
+        self.catalogue = Catalogue()
         self._index: tuple[int, str] | None = None
         self._fragments: dict[str, tuple[Card, Markup]] = {}
         self._details: OrderedDict[str, tuple[Card, int, str]] = OrderedDict()
@@ -170,6 +172,19 @@ class Pages:
             current=current,
             roles=ROLES,
             options=builder.options(),
+        )
+
+    def components(self) -> str:
+        """The installed components, their stories in any usable theme of the gallery."""
+        usable = [card for card in self.registry.cards() if card.ok]
+        theme = next((c for c in usable if c.slug == "default"), usable[0] if usable else None)
+        return self._render(
+            "components.html",
+            1,
+            "components",
+            components=self.catalogue.cards(),
+            themes=usable,
+            theme=theme,
         )
 
     def not_found(self) -> str:

@@ -91,6 +91,7 @@ def site_pages(pages: Pages) -> Iterator[tuple[str, str]]:
     yield "index.html", pages.index()
     yield "compare/index.html", pages.compare()
     yield "builder/index.html", pages.builder_page(None)
+    yield "components/index.html", pages.components()
     yield "data/themes.json", pages.themes_json()
     yield "data/pairs.css", pages.pairs_css()
 
@@ -120,6 +121,18 @@ def theme_downloads(slug: str, theme: Theme) -> list[tuple[str, str]]:
         (f"themes/{slug}/{download.filename(slug)}", download.render(theme))
         for download in downloads.DOWNLOADS
     ]
+
+
+def component_files(pages: Pages, staging: Path) -> list[str]:
+    """Copy what the components page loads (the shared model, each component's built module
+    and stylesheet) into ``staging``; return the relative paths written."""
+    written = []
+    for relative, source in pages.catalogue.files():
+        target = staging / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        written.append(relative)
+    return written
 
 
 def _poolable(source: Source) -> bool:
@@ -160,6 +173,7 @@ def build(
             if path.is_file()
         ]
         written += theme_pages(pages, staging, workers=workers)
+        written += component_files(pages, staging)
         for relative, text in site_pages(pages):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)

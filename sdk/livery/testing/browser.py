@@ -41,7 +41,7 @@ def require_extras() -> Any:
     except ImportError as error:
         raise MissingTestingExtrasError(
             f"livery.testing needs {error.name or 'its extras'} (Playwright, Pillow and "
-            "pixelmatch): pip install 'livery[testing]'"
+            "pixelmatch): pip install 'livery-sdk[authoring]'"
         ) from None
     return sync_api
 

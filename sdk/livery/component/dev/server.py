@@ -22,8 +22,8 @@ from livery.component.playground.app import create_app
 from livery.component.playground.demo import Demo
 from livery.component.playground.page import _stamp
 from livery.component.playground.server import stories_on
-from livery.component.playground.themes import check_theme
 from livery.component.project import Project
+from livery.component.themes import check_theme
 from livery.errors import DemoError
 
 EVENTS_PATH = "/dev/events"

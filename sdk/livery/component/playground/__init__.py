@@ -2,9 +2,10 @@
 
 ``livery component playground`` serves it (``serve``); ``create_app`` is the starlette
 application, reusable by a dev server that reloads the demo; ``load_demo`` reads a project's
-``demo/app.py``. The page mounts the component's built ES module once per story with a
-``model`` whose events go to the server, which runs ``from_browser`` → the story's handler →
-``to_browser`` and sends the new value back.
+``demo/app.py``; ``installed`` shows an installed component by name, without its project. The
+page mounts the component's built ES module once per story with a ``model`` whose events go to
+the server, which runs ``from_browser`` → the story's handler → ``to_browser`` and sends the
+new value back.
 """
 
 from livery.component.playground.app import create_app

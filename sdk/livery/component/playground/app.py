@@ -8,7 +8,9 @@ page to show next to the story, never a crash of the server. ``…/messages`` (`
 "buffers"}``) runs the component's ``on_message``, ``…/commands/<name>`` (``{"msg",
 "buffers"}``) one of its ``@command`` methods (``"response"``, ``"buffers"``); every answer
 carries the ``"messages"`` Python sent meanwhile. Buffers are base64 text. Requests that are
-not JSON, too large or for an unknown story get a 4xx with the same shape.
+not JSON, too large or for an unknown story get a 4xx with the same shape. ``GET
+/api/locate?line=&column=`` maps a position in the bundle (a ``render`` error's stack) back
+through its source map: ``{"where": "frontend/index.js:12:11"}``.
 
 Every response carries a strict Content-Security-Policy like the gallery's: scripts, styles and
 the component's bundle come only from this server (no inline code, no Blob URLs), so what the
@@ -43,10 +45,11 @@ from livery.component.files import UploadStore, use_host
 from livery.component.messages import decode_buffers, encode_buffers
 from livery.component.playground.demo import Demo
 from livery.component.playground.page import render_page
-from livery.component.playground.themes import check_theme, theme_css
 from livery.component.playground.uploads import upload_routes
+from livery.component.sourcemap import locate
 from livery.component.static import MODEL_JS
 from livery.component.story import Story
+from livery.component.themes import check_theme, theme_css
 from livery.errors import ComponentError, HandlerError, LiveryError
 
 CSP = (
@@ -127,6 +130,18 @@ def create_app(
         if path is None or not path.is_file():
             raise HTTPException(404)
         return FileResponse(path, media_type=media, headers=_NO_STORE)
+
+    def locate_error(request: Request) -> Response:
+        """``{"where": "frontend/index.js:12:11"}``: a bundle position (``?line=&column=``, from
+        a render error's stack) mapped back through the source map; ``null`` if it cannot be."""
+        built = current()
+        try:
+            line, column = (int(request.query_params[key]) for key in ("line", "column"))
+        except (KeyError, ValueError):
+            return _failure("send ?line=&column= (numbers)", 400)
+        source_map = built.js_path.with_name("index.js.map")
+        where = locate(source_map, line, column, built.project.root)
+        return JSONResponse({"where": where}, headers=_NO_STORE)
 
     def stories(request: Request) -> Response:
         built = current()
@@ -225,6 +240,7 @@ def create_app(
         Route("/themes/{name}.css", theme_file),
         Route("/component/{name}", bundle),
         Route("/api/stories", stories),
+        Route("/api/locate", locate_error),
         Route("/api/stories/{slug}/events/{event}", event, methods=["POST"]),
         Route("/api/stories/{slug}/messages", message, methods=["POST"]),
         Route("/api/stories/{slug}/commands/{name}", command, methods=["POST"]),

@@ -30,11 +30,19 @@ DEMO_FILE = Path("demo") / "app.py"
 
 @dataclass(frozen=True)
 class Demo:
-    """A project's component and its stories, checked."""
+    """A project's component and its stories, checked (``project`` is ``None`` for an
+    installed component, see ``installed``)."""
 
-    project: Project
+    project: Project | None
     component: type[Component]
     stories: tuple[Story, ...]
+
+    @property
+    def package(self) -> str:
+        """The import package the component comes from."""
+        if self.project is not None:
+            return self.project.package
+        return self.component.__module__.split(".", 1)[0]
 
     def story(self, slug: str) -> Story | None:
         """The story with this slug, or ``None``."""

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from livery import __version__
 from livery.component.playground.demo import Demo
-from livery.component.playground.themes import theme_names
+from livery.component.themes import theme_names
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -79,7 +79,7 @@ def render_page(demo: Demo, *, theme: str, mode: str, dev: bool = False) -> str:
         .get_template("index.html")
         .render(
             component=demo.component.name,
-            package=demo.project.package,
+            package=demo.package,
             spec=json.dumps(demo.component.front_end_spec(), separators=(",", ":")),
             stories=story_views(demo),
             themes=theme_names(),

@@ -17,8 +17,9 @@ from starlette.applications import Starlette
 
 from livery._web import serve as serve_app
 from livery.component.playground.app import create_app
-from livery.component.playground.demo import Demo, load_demo
-from livery.component.playground.themes import check_theme
+from livery.component.playground.demo import Demo
+from livery.component.playground.installed import open_demo
+from livery.component.themes import check_theme
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8100
@@ -34,7 +35,8 @@ def serve(
     reload: bool = False,
     announce: Callable[[str], None] = print,
 ) -> None:
-    """Serve the playground of the project in ``folder`` until interrupted; with ``reload``
+    """Serve the playground of the project in ``folder`` (or, when no such folder exists, of
+    the installed component it names) until interrupted; with ``reload``
     every save rebuilds and updates the open pages (``livery component dev``)."""
     if reload:
         from livery.component.dev.server import DevSite
@@ -61,7 +63,7 @@ class PlaygroundSite:
 
     def __init__(self, folder: str | os.PathLike[str], *, theme: str) -> None:
         self.theme = check_theme(theme)
-        self.demo = load_demo(folder)
+        self.demo = open_demo(folder)  # a project folder, or an installed component's name
 
     def app(self, hosts: list[str] | None) -> Starlette:
         return create_app(self.demo, theme=self.theme, allowed_hosts=hosts)

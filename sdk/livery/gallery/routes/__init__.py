@@ -11,7 +11,7 @@ from typing import Final
 
 from starlette.routing import Route
 
-from livery.gallery.routes import api, files, pages
+from livery.gallery.routes import api, components, files, pages
 
 ROUTES: Final = (
     Route("/", pages.index),
@@ -19,6 +19,9 @@ ROUTES: Final = (
     Route("/themes/{slug}/{filename}", files.theme_file),
     Route("/compare/", pages.compare),
     Route("/builder/", pages.builder_page),
+    Route("/components/", components.page),
+    Route("/components/model.js", components.model),
+    Route("/components/{slug}/{filename}", components.component_file),
     Route("/data/themes.json", files.themes_json),
     Route("/data/version.json", files.version_json),
     Route("/data/pairs.css", files.pairs_css),

@@ -21,10 +21,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 
-import sass
-
-from livery.errors import CssError, CssImportError, ScssError
+from livery.errors import CssError, CssImportError, LibsassMissingError, ScssError
 from livery.theme.css.lexical import code_only, line_of
 from livery.theme.css.source import Source, read
 
@@ -54,6 +53,7 @@ def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compil
     ``livery`` is the text of the ``livery`` module. Raises ``ScssError`` (or its subclass
     ``CssImportError``) with the user's file and line.
     """
+    sass = _libsass(source.name)
     check_module(livery)
     importer = _Importer(source, livery)
     text = prepare(source.text, source.name)
@@ -67,6 +67,18 @@ def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compil
     except sass.CompileError as error:
         raise importer.error(str(error)) from None
     return Compiled(_strip_charset(css), importer.files)
+
+
+def _libsass(name: str) -> ModuleType:
+    """libsass, imported on first use: the runtime (``pip install livery-sdk``) leaves it out,
+    it is a 30 MB binary that only custom CSS needs."""
+    try:
+        import sass
+    except ImportError:
+        raise LibsassMissingError(
+            "custom CSS and SCSS need libsass: pip install 'livery-sdk[css]'", file=name
+        ) from None
+    return sass
 
 
 def prepare(text: str, name: str) -> str:
@@ -240,6 +252,7 @@ def check_module(livery: str) -> None:
 
     (libsass reports an error in an imported variable definition as ``line N of stdin``.)
     """
+    sass = _libsass(LIVERY_MODULE)
     try:
         sass.compile(string=livery)
     except sass.CompileError as error:

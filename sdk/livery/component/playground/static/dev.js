@@ -8,22 +8,27 @@
  * - `reload`: the Python side changed: the page reloads;
  * - `hello` (on every connection) and `errors`: only the current errors.
  * Every message carries `errors`, the current build errors (one line each, `file:line[:col]:
- * message`); the overlay shows them and hides when there are none.
+ * message`); the overlay shows them, and the current bundle's render errors (playground.js
+ * maps them to `frontend/index.js:line:col: message`), and hides when there are none.
  *
  * For tests and tools: `data-dev` on <body> is "connected" once the stream is open, and
  * `data-dev-events` counts the messages applied.
  */
 
-import { remount } from "./playground.js";
+import { remount, renderFailures } from "./playground.js";
 
 const body = document.body;
 const overlay = document.getElementById("dev-overlay");
 const overlayText = document.getElementById("dev-overlay-text");
 let queue = Promise.resolve(); // messages are applied one after the other, in order
 
+let buildErrors = [];
+
 function showErrors(errors) {
+  buildErrors = errors ?? [];
   const lines = [];
-  for (const error of errors ?? []) lines.push(...error.lines);
+  for (const error of buildErrors) lines.push(...error.lines);
+  lines.push(...renderFailures());
   overlayText.textContent = lines.join("\n");
   overlay.hidden = lines.length === 0;
   body.dataset.devErrors = String(lines.length);
@@ -71,6 +76,8 @@ async function apply(message) {
   }
   body.dataset.devEvents = String(Number(body.dataset.devEvents ?? 0) + 1);
 }
+
+document.addEventListener("livery:render-failures", () => showErrors(buildErrors));
 
 const source = new EventSource(new URL("dev/events", document.baseURI).href);
 source.addEventListener("livery", (event) => {

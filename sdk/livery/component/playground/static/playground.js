@@ -12,6 +12,10 @@
  * State for tests and tools: `data-status` on each story (loading, ready, pending, ok,
  * error), the model on its mount element (`el.liveryModel`), `data-ready` on <body>.
  *
+ * A story whose `render` throws shows the error where its source threw it
+ * (`frontend/index.js:12:11: message`, through the bundle's source map); `renderFailures()`
+ * lists them for the dev overlay, and `livery:render-failures` on `document` says they changed.
+ *
  * `remount(bundleUrl)` is for the dev server's `dev.js`: it imports the new bundle, calls each
  * story's cleanup, and renders every story again in a fresh mount element with the state its
  * model had; `data-generation` on <body> counts the remounts.
@@ -86,11 +90,43 @@ async function mountStory(section, widget, state) {
     el.liveryCleanup = await renderWidget(widget, model, el);
     section.dataset.status = "ready";
   } catch (failure) {
-    section.dataset.status = "error";
-    error.textContent = `render failed: ${failure && failure.message ? failure.message : failure}`;
-    error.hidden = false;
     console.error(failure);
+    const text = await locateFailure(failure);
+    failures.set(section.dataset.story, text);
+    error.textContent = `render failed: ${text}`;
+    error.hidden = false;
+    section.dataset.status = "error";
   }
+}
+
+const BUNDLE_FRAME = /\/component\/index\.js(?:\?[^\s:)]*)?:(\d+):(\d+)/;
+const failures = new Map(); // story slug → its render error, as the page shows it
+
+/**
+ * `frontend/index.js:12:11: message`: where in the sources `failure` was thrown. The server
+ * maps the bundle position of the stack's first frame in the bundle through the source map;
+ * the message alone when that cannot be known.
+ */
+async function locateFailure(failure) {
+  const message = failure && failure.message ? failure.message : String(failure);
+  const frame = BUNDLE_FRAME.exec((failure && failure.stack) || "");
+  if (!frame) return message;
+  try {
+    const url = new URL(`api/locate?line=${frame[1]}&column=${frame[2]}`, document.baseURI);
+    const { where } = await (await fetch(url)).json();
+    return where ? `${where}: ${message}` : message;
+  } catch {
+    return message;
+  }
+}
+
+/** The render errors of the current bundle, one line each (the dev overlay shows them). */
+export function renderFailures() {
+  return [...new Set(failures.values())];
+}
+
+function announceFailures() {
+  document.dispatchEvent(new CustomEvent("livery:render-failures"));
 }
 
 async function main() {
@@ -107,6 +143,7 @@ async function main() {
   for (const section of document.querySelectorAll(".story")) {
     await mountStory(section, widget);
   }
+  announceFailures();
   body.dataset.ready = "true";
 }
 
@@ -118,6 +155,7 @@ export async function remount(bundleUrl) {
   body.dataset.bundle = bundleUrl;
   const widget = await loadBundle();
   loadError.hidden = true;
+  failures.clear();
   for (const section of document.querySelectorAll(".story")) {
     const old = section.querySelector(".story-mount");
     const state = old.liveryModel ? old.liveryModel.snapshot() : undefined;
@@ -131,6 +169,7 @@ export async function remount(bundleUrl) {
     old.replaceWith(fresh);
     await mountStory(section, widget, state);
   }
+  announceFailures();
   body.dataset.generation = String(Number(body.dataset.generation ?? 0) + 1);
   body.dataset.ready = "true";
 }

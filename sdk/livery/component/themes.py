@@ -1,7 +1,8 @@
-"""The themes the playground offers: the library's, compiled once each for the page.
+"""The library's themes as the component hosts use them: checked names, and the stylesheet
+the playground, the dev server, the docs and the anywidget hosts give a component.
 
-The page's policy allows stylesheets and fonts from its own origin only, so the CSS leaves out
-font rules (self-hosted files are not served here and Google Fonts would be another origin);
+The playground page's policy allows stylesheets and fonts from its own origin only, so the CSS
+leaves out font rules (self-hosted files are not served there, Google Fonts is another origin);
 the ``--font`` stacks stay, and fall back to what the machine has. Dark values hang off the
 ``.dark`` class, as in Gradio, which the page's light/dark switch puts on ``<body>``.
 """
