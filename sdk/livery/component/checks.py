@@ -102,17 +102,7 @@ class BackendCheck:
 
 def entry_points(project: Project) -> dict[str, str]:
     """The project's ``livery.components`` entry points (name → ``module:Class``)."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-
-    path = project.root / "pyproject.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise BuildError(f"{project.display(path)}: cannot read it: {error}") from None
-    table = data.get("project", {}).get("entry-points", {}).get(ENTRY_POINT_GROUP, {})
+    table = project.metadata().get("entry-points", {}).get(ENTRY_POINT_GROUP, {})
     return {str(name): str(value) for name, value in table.items()}
 
 

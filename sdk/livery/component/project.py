@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from livery.component.base import TEMPLATES_FOLDER
 from livery.errors import ProjectError
@@ -60,8 +61,27 @@ class Project:
         return self.root / STATE_FOLDER
 
     @property
+    def pyproject(self) -> Path:
+        return self.root / "pyproject.toml"
+
+    @property
     def dist_dir(self) -> Path:
         return self.root / "dist"
+
+    def metadata(self) -> dict[str, Any]:
+        """The ``[project]`` table of ``pyproject.toml``, read now (a build may change it);
+        ``ProjectError`` naming the file when it cannot be read."""
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib
+
+        try:
+            data = tomllib.loads(self.pyproject.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ProjectError(f"{self.display(self.pyproject)}: cannot read it: {error}") from None
+        table = data.get("project", {})
+        return table if isinstance(table, dict) else {}
 
     def display(self, path: Path) -> str:
         """``path`` as messages show it: relative to the working folder when inside it."""

@@ -161,22 +161,11 @@ def upload(
 
 
 def _name_and_version(project: Project) -> tuple[str, str]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-
-    path = project.root / "pyproject.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise PublishError(f"{project.display(path)}: cannot read it: {error}") from None
-    table = data.get("project", {})
+    table = project.metadata()
     name, version = table.get("name"), table.get("version")
     if not isinstance(name, str) or not isinstance(version, str):
-        raise PublishError(
-            f"{project.display(path)}: publishing needs [project] name and a static version"
-        )
+        shown = project.display(project.pyproject)
+        raise PublishError(f"{shown}: publishing needs [project] name and a static version")
     return name, version
 
 

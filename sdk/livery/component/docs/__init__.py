@@ -106,19 +106,10 @@ def _read(path: Path, project: Project) -> str:
 
 
 def _distribution(project: Project) -> str | None:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-
-    path = project.root / "pyproject.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise DocsError(f"{project.display(path)}: cannot read it: {error}") from None
-    name = data.get("project", {}).get("name")
+    name = project.metadata().get("name")
     if name is None:
         return None
     if not isinstance(name, str) or not DISTRIBUTION.match(name):
-        raise DocsError(f"{project.display(path)}: [project] name {name!r} is not a valid name")
+        shown = project.display(project.pyproject)
+        raise DocsError(f"{shown}: [project] name {name!r} is not a valid name")
     return name
