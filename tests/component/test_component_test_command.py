@@ -28,6 +28,7 @@ from livery.component.visual import (
 )
 from livery.errors import SelectionError
 from livery.testing.matrix import Shot, _batches
+from tests.component.test_build_checks import write_failing_render
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -150,6 +151,14 @@ def test_a_missing_baseline_fails_on_ci(narrow_project: Path) -> None:
     assert "4 failed" in last_line(result)
     assert "no baseline (CI is set" in result.stderr
     assert not list((narrow_project / SNAPSHOT_DIR).rglob("monochrome-*.png"))
+
+
+def test_a_render_that_throws_is_reported_at_its_source_line(narrow_project: Path) -> None:
+    where, message = write_failing_render(narrow_project)
+    build_project(narrow_project, package=False)
+    result = livery_test(narrow_project, "--themes", "default", "--modes", "light")
+    assert result.returncode == 1, result.stderr
+    assert f"disabled/default-light: did not render: {where}: Error: {message}" in result.stderr
 
 
 def test_an_unbuilt_project_is_one_error_line(tmp_path: Path) -> None:

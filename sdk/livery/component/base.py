@@ -41,6 +41,8 @@ from livery.errors import (
 )
 
 JS_FILE = "index.js"
+MAP_FILE = "index.js.map"
+"""The bundle's source map, next to it: errors are shown at their source line."""
 CSS_FILE = "style.css"
 TEMPLATES_FOLDER = "templates"
 _EVENT_NAME = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -33,12 +33,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from livery.component.base import Component
+from livery.component.base import MAP_FILE, Component
 from livery.component.project import Project
 from livery.component.story import Story
 from livery.errors import NotBuiltError, SelectionError
 
 if TYPE_CHECKING:
+    from livery.testing.matrix import Rendered
     from livery.testing.snapshot import Outcome
 
 SNAPSHOT_DIR = Path("tests") / "__snapshots__" / "stories"
@@ -214,7 +215,7 @@ def run(
     their images and ``report.html`` in ``chosen.results``.
     """
     from livery.component.standalone import mount_html
-    from livery.testing.matrix import Rendered, Scene, Shot, pages_for, render
+    from livery.testing.matrix import Scene, Shot, pages_for, render
     from livery.testing.page import theme_css
     from livery.testing.session import SnapshotSession
 
@@ -225,6 +226,7 @@ def run(
     session.clear()
     themes = {name: theme_css(name) for name in chosen.themes}
     component_css = chosen.component.css()
+    source_map = chosen.component.js_path().with_name(MAP_FILE)
     scenes = [
         Scene(
             key=story.slug,
@@ -249,9 +251,10 @@ def run(
         baseline = baseline_path(root, story, theme, mode)
         where, test, name = Path(story), f"story {story}", f"{theme}-{mode}"
         if rendered.png is None:
-            message = f"story {story!r} did not render: {rendered.error}"
+            problem = _at_source(rendered, source_map, root)
+            message = f"story {story!r} did not render: {problem}"
             session.fail(where, test=test, name=name, message=message)
-            summary, status, diff = f"did not render: {rendered.error}", "failed", None
+            summary, status, diff = f"did not render: {problem}", "failed", None
         else:
             outcome = session.check(
                 rendered.png, baseline, where, test=test, name=name, label=f"{story}/{name}"
@@ -268,6 +271,15 @@ def run(
     workers = pages_for(len(shots), concurrency)
     snapshots = render(scenes, shots, themes, process, concurrency=workers, on_ready=on_ready)
     return Result(chosen, tuple(snapshots), session.finish(), workers)
+
+
+def _at_source(rendered: Rendered, source_map: Path, root: Path) -> str:
+    """The one-line error, led by the source position its stack maps to when one does (the
+    page imports the bundle from a ``blob:`` URL)."""
+    from livery.component.sourcemap import locate_in_stack
+
+    where = locate_in_stack(rendered.detail, r"blob:[^\s)]+", source_map, root)
+    return f"{where}: {rendered.error}" if where else str(rendered.error)
 
 
 def _summary(outcome: Outcome) -> str:

@@ -120,6 +120,8 @@ class Rendered:
     shot: Shot
     png: bytes | None = None
     error: str | None = None
+    detail: str = ""
+    """The whole error text (a stack, say) behind the one-line ``error``."""
     switch_seconds: float = 0.0
     capture_seconds: float = 0.0
 
@@ -266,9 +268,9 @@ async def _worker(
                 if slot.scene != scene.key:
                     await _load(slot, scene, batch[0][1], run.themes)
             except Exception as error:
-                reason = _one_line(error)
+                reason, detail = _one_line(error), str(error)
                 for index, shot in batch:
-                    _hand_over(run, index, Rendered(shot, error=reason))
+                    _hand_over(run, index, Rendered(shot, error=reason, detail=detail))
                 slot = await _discard(slot)
                 continue
             for position, (index, shot) in enumerate(batch):
@@ -277,9 +279,9 @@ async def _worker(
                 try:
                     _hand_over(run, index, await _shoot(slot, scene, shot, run.themes))
                 except Exception as error:
-                    reason = _one_line(error)
+                    reason, detail = _one_line(error), str(error)
                     for later, rest in batch[position:]:
-                        _hand_over(run, later, Rendered(rest, error=reason))
+                        _hand_over(run, later, Rendered(rest, error=reason, detail=detail))
                     slot = await _discard(slot)
                     break
     finally:
@@ -335,7 +337,7 @@ async def _load(slot: _Slot, scene: Scene, first: Shot, themes: Mapping[str, str
         selector, attribute = scene.error_attribute
         problem = await page.get_attribute(selector, attribute)
         if problem is not None:
-            raise SceneError(next(iter(problem.strip().splitlines()), "failed to render"))
+            raise SceneError(problem.strip() or "failed to render")
     slot.scene = scene.key
 
 

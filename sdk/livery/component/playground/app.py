@@ -40,7 +40,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import BaseRoute, Route
 
 from livery._web import SecurityHeaders, security_headers
-from livery.component.base import Component
+from livery.component.base import MAP_FILE, Component
 from livery.component.files import UploadStore, use_host
 from livery.component.messages import decode_buffers, encode_buffers
 from livery.component.playground.demo import Demo
@@ -123,7 +123,7 @@ def create_app(
         built = current()
         files: dict[str, tuple[Path | None, str]] = {
             "index.js": (built.js_path, "text/javascript; charset=utf-8"),
-            "index.js.map": (built.js_path.with_name("index.js.map"), "application/json"),
+            MAP_FILE: (built.js_path.with_name(MAP_FILE), "application/json"),
             "style.css": (built.css_path, "text/css; charset=utf-8"),
         }
         path, media = files.get(request.path_params["name"], (None, ""))
@@ -139,7 +139,7 @@ def create_app(
             line, column = (int(request.query_params[key]) for key in ("line", "column"))
         except (KeyError, ValueError):
             return _failure("send ?line=&column= (numbers)", 400)
-        source_map = built.js_path.with_name("index.js.map")
+        source_map = built.js_path.with_name(MAP_FILE)
         where = locate(source_map, line, column, built.project.root)
         return JSONResponse({"where": where}, headers=_NO_STORE)
 
