@@ -22,7 +22,8 @@ import pytest
 pytestmark = pytest.mark.build
 
 URL = re.compile(r"(http://127\.0\.0\.1:\d+/)")
-STORIES = ["empty", "example", "disabled", "error"]
+STORIES = ["empty", "with-a-value", "disabled", "error"]
+"""The text template's stories (its demo/app.py, shipped in the wheel)."""
 
 
 def _run(args: list[str], site: Path, cwd: Path, **options: Any) -> Any:
@@ -59,13 +60,14 @@ def test_an_installed_component_by_its_import_name(page: Any, site: Path, tmp_pa
         assert sections.evaluate_all("els => els.map(e => e.dataset.story)") == STORIES
         assert sections.evaluate_all("els => els.map(e => e.dataset.status)") == ["ready"] * 4
         assert page.locator(".component-name").inner_text() == "DemoText from demo_text"
-        example = page.locator("[data-story=example] input")
-        assert example.input_value() == "Hello, Livery"
+        story = page.locator("[data-story=with-a-value] input")
+        assert story.input_value() == "Ada Lovelace"
         assert page.locator("[data-story=disabled] input").is_disabled()
-        assert page.locator("[data-story=error]").inner_text().count("Something is wrong") == 1
-        example.fill("Ada")  # a round trip through the installed class's Python
-        page.wait_for_selector("[data-story=example][data-status=ok]")
-        assert page.locator("[data-story=example] .story-json").inner_text() == '"Ada"'
+        error = page.locator("[data-story=error]").inner_text()
+        assert error.count("A name has at least two letters") == 1
+        story.fill("Ada")  # the shipped story's handler (shout) runs in the installed Python
+        page.wait_for_selector("[data-story=with-a-value][data-status=ok]")
+        assert page.locator("[data-story=with-a-value] .story-json").inner_text() == '"ADA"'
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         page.click("#mode")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") != background
@@ -80,10 +82,11 @@ def test_a_distribution_name_in_any_spelling(name: str, site: Path, tmp_path: Pa
         assert banner.startswith("DemoSlider: 4 stories on")
         stories = httpx.get(url + "api/stories", timeout=30).json()
         assert stories["component"] == "DemoSlider"
-        example = stories["stories"][1]
-        assert (example["name"], example["state"]["value"]) == ("example", 50.0)
-        answer = httpx.post(url + "api/stories/example/events/change", json={"value": 7}).json()
-        assert answer["ok"] and answer["value"] == 7
+        story = stories["stories"][1]
+        assert (story["name"], story["state"]["value"]) == ("with a value", 42)
+        address = url + "api/stories/with-a-value/events/change"
+        answer = httpx.post(address, json={"value": 7}).json()
+        assert answer["ok"] and answer["value"] == 10  # the shipped handler snaps to ten
 
 
 def test_an_unknown_name_lists_the_installed_components(site: Path, tmp_path: Path) -> None:

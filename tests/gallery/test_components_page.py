@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import json
 import os
 import re
 import subprocess
@@ -35,7 +36,8 @@ DEMOS = {
     "demo-preact": ("DemoPreact", "livery-sdk-demo-preact"),
 }
 """Each template's built component: its card's slug, class name and distribution."""
-STORIES = ["empty", "example", "disabled", "error"]
+TEXT_STORIES = ["empty", "with-a-value", "disabled", "error"]
+"""The text template's own stories (its demo/app.py), which its wheel ships."""
 HOLLOW = '''
 from pydantic import RootModel
 import livery
@@ -92,6 +94,25 @@ def pythonpath(site: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def _env(pythonpath: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": pythonpath}
+
+
+@pytest.fixture(scope="module")
+def shipped_stories(pythonpath: str) -> dict[str, list[str]]:
+    """Each demo card's story slugs as its installed package ships them (``_demo.py``)."""
+    code = (
+        "import importlib, json, sys\n"
+        "print(json.dumps({name: [s.slug for s in importlib.import_module(name + '._demo')"
+        ".stories] for name in sys.argv[1:]}))"
+    )
+    packages = [slug.replace("-", "_") for slug in DEMOS]
+    found = subprocess.run(
+        [sys.executable, "-c", code, *packages],
+        env=_env(pythonpath),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {name.replace("_", "-"): slugs for name, slugs in json.loads(found.stdout).items()}
 
 
 @pytest.fixture(scope="module")
@@ -160,25 +181,29 @@ def test_the_page_lists_every_installed_component(server: str) -> None:
 
 
 @pytest.mark.browser
-def test_stories_mount_in_the_chosen_theme_and_mode(browser: Any, server: str) -> None:
+def test_stories_mount_in_the_chosen_theme_and_mode(
+    browser: Any, server: str, shipped_stories: dict[str, list[str]]
+) -> None:
+    assert shipped_stories["demo-text"] == TEXT_STORIES
     context, page, guard = _open(browser, server)
     try:
         statuses = dict(page.evaluate(STATUSES))
         assert {slug: statuses[slug] for slug in DEMOS} == dict.fromkeys(DEMOS, "ready")
         for slug in DEMOS:
             stories = page.locator(f"#component-{slug} .component-story")
-            assert stories.evaluate_all("els => els.map(e => e.dataset.story)") == STORIES
+            shown = stories.evaluate_all("els => els.map(e => e.dataset.story)")
+            assert shown == shipped_stories[slug]
             mounted = stories.evaluate_all(
                 "els => els.map(e => e.querySelector('.component-mount').childElementCount)"
             )
             assert all(count > 0 for count in mounted), (slug, mounted)
         install = page.locator("#component-demo-text .component-install").inner_text()
         assert install == "pip install livery-sdk-demo-text"
-        example = page.locator("#component-demo-text [data-story=example] input")
-        assert example.input_value() == "Hello, Livery"
+        example = page.locator("#component-demo-text [data-story=with-a-value] input")
+        assert example.input_value() == "Ada Lovelace"
         assert page.locator("#component-demo-text [data-story=disabled] input").is_disabled()
 
-        stage = "#component-demo-text [data-story=example] .component-stage"
+        stage = "#component-demo-text [data-story=with-a-value] .component-stage"
         border = f"{stage} input"
 
         def colours() -> tuple[str, str]:
@@ -286,8 +311,8 @@ def test_the_static_site_has_the_page(browser: Any, pythonpath: str, tmp_path: P
             statuses = dict(page.evaluate(STATUSES))
             assert {slug: statuses[slug] for slug in DEMOS} == dict.fromkeys(DEMOS, "ready")
             assert statuses["broken-widget"] == "error"
-            value = page.locator("#component-demo-text [data-story=example] input").input_value()
-            assert value == "Hello, Livery"
+            story = page.locator("#component-demo-text [data-story=with-a-value] input")
+            assert story.input_value() == "Ada Lovelace"
             guard.check(page)
         finally:
             context.close()

@@ -3,10 +3,11 @@
 Components are packages with a ``livery.components`` entry point
 (``livery.component.registry``). Loading one imports its code, which may fail; so may its
 ``example_value()``, and a wheel may lack its built front end. Any of that makes a broken card
-with one line saying why, and the page shows the others. The stories are the ones every
-installed component has (``default_stories``: empty, example, disabled, error), mounted in the
-browser with state kept in the page, as the standalone page does: the same page works from the
-server and from a static host, with no Python behind it.
+with one line saying why, and the page shows the others. The stories are the ones the package
+ships (its project's ``demo/app.py``; ``installed_stories``), mounted in the browser with state
+kept in the page, as the standalone page does: the same page works from the server and from a
+static host, with no Python behind it (a story's handler does not run here; it does in
+``livery component playground PACKAGE``).
 
 The catalogue is read once per process, on first use (installing a package means restarting
 the gallery, as for theme packages).
@@ -24,7 +25,7 @@ from typing import Any
 
 from livery.component.base import Component
 from livery.component.files import INLINE_FILES, use_host
-from livery.component.playground.installed import default_stories
+from livery.component.playground.installed import installed_stories
 from livery.component.registry import InstalledComponent, installed
 from livery.component.static import MODEL_JS
 from livery.errors import LiveryError
@@ -93,7 +94,7 @@ def describe(item: InstalledComponent, slug: str) -> ComponentCard:
     base = ComponentCard(slug, item.name, item.package, item.version, item.target)
     try:
         component = item.load()
-        stories = default_stories(component)
+        stories = installed_stories(item, component)
         with use_host(INLINE_FILES):  # no server behind a static page: files as data: URLs
             states = tuple(
                 StoryState(story.slug, story.name, _json(story.instance(component).state()))

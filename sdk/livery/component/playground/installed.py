@@ -1,17 +1,19 @@
 """The playground of an installed component, with no project folder.
 
-A wheel carries the component's class and its built front end, not the project's
-``demo/app.py``, so an installed component is shown in the states every component has:
-empty, with its ``example_value()``, disabled and with an error message (``default_stories``;
-the gallery shows the same ones). ``find_installed`` accepts what people call a package: its
-import name (``demo_text``), its distribution name (``livery-demo-text``) or the entry point's
-name, each in any spelling an index would accept (``Livery_Demo.Text``, ``demo-text``).
+A template's wheel carries the project's ``demo/app.py`` as ``<package>/_demo.py``, so an
+installed component shows its own stories (``installed_stories``; the gallery shows the same
+ones). A wheel without them is shown in the states every component has: empty, with its
+``example_value()``, disabled and with an error message (``default_stories``).
+``find_installed`` accepts what people call a package: its import name (``demo_text``), its
+distribution name (``livery-sdk-demo-text``) or the entry point's name, each in any spelling
+an index would accept (``Livery_SDK_Demo.Text``, ``demo-text``).
 ``open_demo`` is what the playground command calls: a folder that exists is a project, as
 before; anything else is looked up among the installed components.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 from pathlib import Path
@@ -34,6 +36,26 @@ def default_stories(component: type[Component]) -> tuple[Story, ...]:
         Story("disabled", value=example, props={"label": label, "disabled": True}),
         Story("error", value=example, props={"label": label, "error": "Something is wrong"}),
     )
+
+
+DEMO_MODULE = "_demo"
+"""Where a wheel keeps the project's stories: ``<package>/_demo.py``."""
+
+
+def installed_stories(item: InstalledComponent, component: type[Component]) -> tuple[Story, ...]:
+    """The stories the package ships (its project's ``demo/app.py``), else
+    ``default_stories``. An error inside the shipped demo propagates: the caller names it."""
+    name = f"{import_name(item)}.{DEMO_MODULE}"
+    try:
+        module = importlib.import_module(name)
+    except ModuleNotFoundError as error:
+        if error.name != name:
+            raise
+        return default_stories(component)
+    stories = tuple(getattr(module, "stories", ()) or ())
+    if not all(isinstance(story, Story) for story in stories):
+        raise DemoError(f"{name}: stories must be a list of livery.component.Story")
+    return stories or default_stories(component)
 
 
 def canonical(name: str) -> str:
@@ -76,11 +98,11 @@ def find_installed(name: str) -> InstalledComponent:
 
 
 def installed_demo(item: InstalledComponent) -> Demo:
-    """The demo of an installed component: its class and ``default_stories``, checked like a
+    """The demo of an installed component: its class and ``installed_stories``, checked like a
     project's (``DemoError`` with one line if it cannot be shown)."""
     try:
         component = item.load()
-        stories = default_stories(component)
+        stories = installed_stories(item, component)
         for story in stories:
             story.instance(component)
         component.js_path()  # AssetsMissingError: the wheel was built without its front end
