@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +24,7 @@ from livery.component.playground import create_app, load_demo
 from livery.component.project import Project
 from livery.component.sourcemap import Position, SourceMap, decode_vlq, locate_in_stack
 from livery.errors import BuildError
-from tests.component.servers import serve_playground
+from tests.component.servers import serve_app, serve_playground
 from tests.component.test_playground import own_imports
 
 pytestmark = pytest.mark.build
@@ -338,34 +336,16 @@ def test_the_locate_api_maps_and_refuses(text_project: Path) -> None:
 @pytest.fixture
 def dev_url(text_project: Path) -> Iterator[str]:
     """The dev server of ``text_project`` on a free port."""
-    import socket
-
-    import uvicorn
-
     from livery.component.dev import DevServer
 
     with own_imports("demo_text"):
         server = DevServer(text_project, allowed_hosts=["127.0.0.1"], announce=lambda line: None)
         server.start()
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(64)
-        config = uvicorn.Config(
-            server.app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1
-        )
-        http = uvicorn.Server(config)
-        thread = threading.Thread(target=http.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not http.started:
-            assert thread.is_alive() and time.monotonic() < deadline
-            time.sleep(0.02)
-        try:
-            yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
-        finally:
-            server.stop()
-            http.should_exit = True
-            thread.join(timeout=10)
+        with serve_app(server.app) as url:
+            try:
+                yield url + "/"
+            finally:
+                server.stop()
 
 
 @pytest.mark.browser

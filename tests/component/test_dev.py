@@ -10,21 +10,18 @@ throughout.
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from livery.component.dev import DevServer
 from livery.component.dev.rebuild import Step
 from livery.component.dev.watch import JS, PYTHON, STYLE, classify
 from livery.component.project import Project
+from tests.component.servers import serve_app
 from tests.component.test_playground import own_imports
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
@@ -40,26 +37,11 @@ def dev(text_project: Path) -> Iterator[tuple[DevServer, str, list[str]]]:
             text_project, allowed_hosts=["127.0.0.1", "localhost"], announce=lines.append
         )
         server.start()
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(64)
-        config = uvicorn.Config(
-            server.app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1
-        )
-        http = uvicorn.Server(config)
-        thread = threading.Thread(target=http.run, kwargs={"sockets": [sock]}, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not http.started:
-            assert thread.is_alive() and time.monotonic() < deadline
-            time.sleep(0.02)
-        try:
-            yield server, f"http://127.0.0.1:{sock.getsockname()[1]}/", lines
-        finally:
-            server.stop()
-            http.should_exit = True
-            thread.join(timeout=10)
-            assert not thread.is_alive(), "open event streams held the shutdown"
+        with serve_app(server.app) as url:  # it fails if open event streams hold the shutdown
+            try:
+                yield server, url + "/", lines
+            finally:
+                server.stop()
 
 
 def wait(page: Any, expression: str) -> None:
