@@ -12,14 +12,14 @@ templates keep them out of wheels and git in the meantime.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
+
+from livery._files import new_folder, swap_folder
 
 T = TypeVar("T")
 _NEW = ".templates-new-"
@@ -36,7 +36,7 @@ def replace_folder(target: Path, fill: Callable[[Path], T]) -> T:
     remove_leftovers(target.parent)
     with _scratch(target.parent) as new:
         result = fill(new)
-        _swap(new, target)
+        swap_folder(new, target, retired=_OLD)
     return result
 
 
@@ -56,25 +56,9 @@ def remove_leftovers(folder: Path, older_than_s: float = STALE_AFTER_S) -> None:
 
 @contextmanager
 def _scratch(parent: Path) -> Iterator[Path]:
-    new = Path(tempfile.mkdtemp(prefix=_NEW, dir=parent))
+    new = new_folder(parent, _NEW)
     try:
-        os.chmod(new, 0o755)  # mkdtemp makes it private; the assets are not
         yield new
     finally:
         if new.exists():
             shutil.rmtree(new, ignore_errors=True)
-
-
-def _swap(new: Path, target: Path) -> None:
-    if not target.exists():
-        os.replace(new, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=_OLD, dir=target.parent))
-    os.rmdir(old)
-    os.replace(target, old)
-    try:
-        os.replace(new, target)
-    except BaseException:
-        os.replace(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

@@ -18,11 +18,11 @@ import itertools
 import multiprocessing
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from livery._files import new_folder, swap_folder
 from livery.errors import BuildFolderError
 from livery.gallery import downloads
 from livery.gallery.cards import Card
@@ -163,7 +163,7 @@ def build(
     pages = Pages(Registry(folders, include_library=include_library), live=False)
     if workers is None:
         workers = max(1, min(os.cpu_count() or 1, 8))
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    staging = new_folder(output.parent, f".{output.name}.")
     written: list[str] = []
     try:
         shutil.copytree(static_dir(), staging / "assets", ignore=_hidden)
@@ -180,8 +180,7 @@ def build(
             _write(target, text)
             written.append(relative)
         (staging / MARKER).write_text("built by livery gallery build\n", encoding="utf-8")
-        os.chmod(staging, 0o755)
-        _swap(staging, output)
+        swap_folder(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -198,22 +197,6 @@ def _check_target(output: Path) -> None:
             f"{output} is not empty and was not written by livery gallery build; "
             "choose a new or empty folder"
         )
-
-
-def _swap(staging: Path, output: Path) -> None:
-    """Put ``staging`` where ``output`` is, keeping the old site until the new one is in."""
-    if not output.exists():
-        os.replace(staging, output)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old.", dir=output.parent))
-    os.replace(output, retired / "site")
-    try:
-        os.replace(staging, output)
-    except OSError:
-        os.replace(retired / "site", output)
-        raise
-    finally:
-        shutil.rmtree(retired, ignore_errors=True)
 
 
 def _hidden(folder: str, names: list[str]) -> list[str]:

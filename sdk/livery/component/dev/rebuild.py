@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from livery._files import write_atomic
 from livery.component.assets import replace_folder
 from livery.component.base import CSS_FILE
 from livery.component.build import _take_imported_css
@@ -137,7 +138,7 @@ class Rebuilder:
             target = self.project.templates_dir / CSS_FILE
             css = self._imported + styles.css
             if css:
-                _write_atomically(target, css)
+                write_atomic(target, css)
             else:
                 target.unlink(missing_ok=True)
         return self._done(STYLE, trigger, started, [], list(styles.warnings))
@@ -248,9 +249,3 @@ class Rebuilder:
         except (ValueError, OSError):
             return None
         return relative.as_posix()
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    scratch = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    scratch.write_text(text, encoding="utf-8")
-    os.replace(scratch, target)
