@@ -2,14 +2,17 @@
 
 Written from the Format module (token and group properties, names, types and their values,
 aliases) and the Resolver module (version, sets, modifiers with contexts, resolution order,
-merging sources). ``validate_tokens`` and ``validate_resolver`` return the problems they find
-(an empty list for a valid document); ``resolve`` produces the token document of one input.
+merging sources, sources that are other files by relative ``$ref``). ``validate_tokens`` and
+``validate_resolver`` return the problems they find (an empty list for a valid document);
+``resolve`` produces the token document of one input.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import re
+from pathlib import Path as FilePath
 from typing import Any
 
 TYPES = frozenset(
@@ -31,6 +34,7 @@ GROUP_PROPERTIES = frozenset(
 )
 ALIAS = re.compile(r"\{([^{}]+)\}")
 HEX = re.compile(r"#[0-9a-fA-F]{6}")
+FILE_REF = re.compile(r"(?:[A-Za-z0-9._-]+/)*[A-Za-z0-9._-]+\.json")
 
 Path = tuple[str, ...]
 
@@ -378,9 +382,14 @@ def _source_problems(sources: list[Any], where: str, sets: dict[str, Any]) -> li
         if not isinstance(source, dict):
             problems.append(f"{where}: a source is an object")
         elif set(source) == {"$ref"}:
-            match = re.fullmatch(r"#/sets/([^/]+)", source["$ref"])
+            ref = source["$ref"]
+            if not ref.startswith("#"):
+                if not FILE_REF.fullmatch(ref):
+                    problems.append(f"{where}: {ref} is not a relative .json file")
+                continue
+            match = re.fullmatch(r"#/sets/([^/]+)", ref)
             if not match or match.group(1) not in sets:
-                problems.append(f"{where}: {source['$ref']} is not a set of this document")
+                problems.append(f"{where}: {ref} is not a set of this document")
     return problems
 
 
@@ -392,8 +401,12 @@ def modifier_inputs(document: dict[str, Any]) -> list[dict[str, str]]:
     return inputs
 
 
-def resolve(document: dict[str, Any], inputs: dict[str, str]) -> dict[str, Any]:
-    """The token document for ``inputs``: sources merged in resolution order, later wins."""
+def resolve(
+    document: dict[str, Any], inputs: dict[str, str], folder: FilePath | None = None
+) -> dict[str, Any]:
+    """The token document for ``inputs``: sources merged in resolution order, later wins.
+
+    A source that is another file is read from ``folder`` (where the document is)."""
     result: dict[str, Any] = {}
     for item in document["resolutionOrder"]:
         kind, name = item["$ref"].split("/")[1:]
@@ -403,17 +416,22 @@ def resolve(document: dict[str, Any], inputs: dict[str, str]) -> dict[str, Any]:
             modifier = document["modifiers"][name]
             context = inputs.get(name, modifier.get("default"))
             sources = modifier["contexts"][context]
-        for source in _expand(document, sources):
+        for source in _expand(document, sources, folder):
             _merge(result, source)
     return result
 
 
-def _expand(document: dict[str, Any], sources: list[Any]) -> list[dict[str, Any]]:
+def _expand(
+    document: dict[str, Any], sources: list[Any], folder: FilePath | None
+) -> list[dict[str, Any]]:
     expanded = []
     for source in sources:
-        if set(source) == {"$ref"}:
+        if set(source) == {"$ref"} and not source["$ref"].startswith("#"):
+            assert folder is not None, f"{source['$ref']}: a file, but no folder to read it from"
+            expanded.append(json.loads((folder / source["$ref"]).read_text(encoding="utf-8")))
+        elif set(source) == {"$ref"}:
             name = source["$ref"].split("/")[-1]
-            expanded += _expand(document, document["sets"][name]["sources"])
+            expanded += _expand(document, document["sets"][name]["sources"], folder)
         else:
             expanded.append(source)
     return expanded

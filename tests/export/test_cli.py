@@ -42,8 +42,11 @@ def test_export_of_a_theme_file_to_dtcg(tmp_path: Path) -> None:
     result = run("theme", "export", str(source), "--format", "dtcg", "-o", str(target))
     assert result.returncode == 0, result.stderr
     document = json.loads(target.read_text())
-    base = document["sets"]["livery"]["sources"][0]
-    assert base["palette"]["primary-500"]["$value"]["hex"] == "#f43f5e"
+    assert document["sets"]["livery"]["sources"] == [{"$ref": "rose.tokens.json"}]
+    light = json.loads((target.parent / "rose.tokens.json").read_text())
+    assert light["primary-500"]["$value"]["hex"] == "#f43f5e"
+    assert (target.parent / "rose.dark.tokens.json").is_file()
+    assert result.stderr.count("wrote ") == 3
 
 
 def test_an_unknown_format_is_a_usage_error() -> None:

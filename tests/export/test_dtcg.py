@@ -1,10 +1,12 @@
-"""The W3C design tokens export: a valid DTCG 2025.10 resolver document that says what the theme
-says, in light and dark mode."""
+"""The W3C design tokens export: valid DTCG 2025.10 token files and resolver documents that say
+what the theme says, in light and dark mode, under the theme's own variable names."""
 
 from __future__ import annotations
 
 import copy
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,10 +15,12 @@ from coloraide import Color
 from tinycss2 import ast
 
 import livery
+from livery.errors import ThemeFileError
 from livery.theme import library
 from livery.theme.catalogue import VARIABLES
 from livery.theme.export import dtcg
 from livery.theme.export.convert import Token, convert
+from livery.theme.formats import write_files
 from livery.theme.values import Kind
 
 from .dtcg_rules import (
@@ -88,11 +92,11 @@ def test_every_variable_is_a_token_or_css_with_the_theme_value(
     assert len(types) + len(css_only) == len(VARIABLES) == 219
     for variable in VARIABLES:
         literal = theme.literal(variable.name, dark)
-        path = (variable.group, variable.name.replace("_", "-"))
+        path = (variable.name.replace("_", "-"),)
         if path not in types:
-            assert css_only[path[1]] == literal, variable.name
+            assert css_only[path[0]] == literal, variable.name
             continue
-        assert path[1] not in css_only
+        assert path[0] not in css_only
         token = resolved_value(tokens, path)
         assert token["$type"] == types[path]
         _assert_same(token, literal, variable.name)
@@ -135,27 +139,6 @@ def _assert_same(token: dict[str, Any], literal: str, name: str) -> None:
                 or (isinstance(t, ast.IdentToken) and t.value != "inset")
             ]
             _assert_colour(layer["color"], tinycss2.serialize([colour]), name)
-    elif type_ == "gradient":
-        [function] = _layers(literal)[0]
-        arguments = _split(function.arguments)
-        colours = [tinycss2.serialize([a[0]]) for a in arguments if _parses(a[0])]
-        assert len(value) == len(colours), name
-        for stop, css in zip(value, colours):
-            _assert_colour(stop["color"], css, name)
-        positions = [stop["position"] for stop in value]
-        assert positions == sorted(positions) and 0 <= positions[0] <= positions[-1] <= 1
-    elif type_ == "transition":
-        [layer] = _layers(literal)
-        times = [
-            float(t.value) / (1000 if t.lower_unit == "ms" else 1)
-            for t in layer
-            if isinstance(t, ast.DimensionToken)
-        ]
-        got = [
-            d["value"] / (1000 if d["unit"] == "ms" else 1)
-            for d in (value["duration"], value["delay"])
-        ]
-        assert got[: len(times)] == pytest.approx(times), name
     else:
         pytest.fail(f"{name}: unexpected type {type_}")
 
@@ -192,14 +175,6 @@ def _length(node: ast.Node) -> tuple[float, str] | None:
     return None
 
 
-def _parses(node: ast.Node) -> bool:
-    try:
-        Color(tinycss2.serialize([node]))
-    except ValueError:
-        return False
-    return True
-
-
 def _dims(layer: dict[str, Any]) -> list[dict[str, Any]]:
     return [layer["offsetX"], layer["offsetY"], layer["blur"], layer["spread"]]
 
@@ -207,49 +182,39 @@ def _dims(layer: dict[str, Any]) -> list[dict[str, Any]]:
 # --- what the export keeps and decides ------------------------------------------------------
 
 
+def _sources(theme: livery.Theme) -> tuple[dict[str, Any], dict[str, Any]]:
+    document = _document(theme)
+    [light] = document["sets"]["livery"]["sources"]
+    [dark] = document["modifiers"]["mode"]["contexts"]["dark"]
+    return light, dark
+
+
 def test_single_references_stay_aliases_and_dark_holds_only_changes() -> None:
-    document = _document(livery.themes.Default())
-    base = document["sets"]["livery"]["sources"][0]
-    dark = document["modifiers"]["mode"]["contexts"]["dark"][0]
-    assert base["body"]["body-text-color"] == {
-        "$type": "color",
-        "$value": "{palette.neutral-800}",
-    }
-    assert dark["body"]["body-text-color"]["$value"] == "{palette.neutral-100}"
+    base, dark = _sources(livery.themes.Default())
+    assert base["body-text-color"] == {"$type": "color", "$value": "{neutral-800}"}
+    assert dark["body-text-color"]["$value"] == "{neutral-100}"
     # an alias whose target changes in dark mode is not repeated: the resolver follows it
-    assert base["checkbox"]["checkbox-border-color-focus"]["$value"] == "{colour.color-accent}"
-    assert "checkbox-border-color-focus" not in dark.get("checkbox", {})
-    for group, tokens in dark.items():
-        if group.startswith("$"):
-            continue
-        for name, token in tokens.items():
-            assert base[group][name] != token, name
+    assert base["checkbox-border-color-focus"]["$value"] == "{color-accent}"
+    assert "checkbox-border-color-focus" not in dark
+    for name, token in dark.items():
+        if not name.startswith("$"):
+            assert base[name] != token, name
     # palettes and sizes are literal values
-    assert base["palette"]["primary-500"]["$value"]["hex"] == "#f97316"
-    assert base["size"]["radius-sm"]["$value"] == {"value": 4, "unit": "px"}
+    assert base["primary-500"]["$value"]["hex"] == "#f97316"
+    assert base["radius-sm"]["$value"] == {"value": 4, "unit": "px"}
 
 
 def test_conversions_of_the_hostile_theme() -> None:
     theme = _hostile()
-    document = _document(theme)
-    base = document["sets"]["livery"]["sources"][0]
-    dark = document["modifiers"]["mode"]["contexts"]["dark"][0]
-    accent = base["colour"]["color-accent-soft"]["$value"]
+    base, dark = _sources(theme)
+    accent = base["color-accent-soft"]["$value"]
     assert accent["colorSpace"] == "oklch" and accent["components"] == [0.7, 0.35, 30]
     assert accent["hex"].startswith("#") and len(accent["hex"]) == 7
-    assert dark["colour"]["color-accent-soft"]["$value"]["colorSpace"] == "oklch"  # p3 green
-    assert base["font"]["font"]["$value"] == ["Noto Sans", "Times New Roman", "serif"]
-    assert base["block"]["block-title-text-weight"]["$value"] == "bold"
-    assert base["block"]["block-radius"]["$value"] == {"value": 0.5, "unit": "rem"}
-    transition = base["button"]["button-transition"]
-    assert transition["$value"]["delay"] == {"value": 50, "unit": "ms"}
-    assert transition["$value"]["timingFunction"] == [0.42, 0, 1, 1]
-    assert transition["$extensions"]["org.livery"]["css"].startswith("background-color")
-    stops = base["stat"]["stat-background-fill"]["$value"]
-    assert [stop["position"] for stop in stops] == [0, 0.5, 1]
-    dark_stops = dark["stat"]["stat-background-fill"]["$value"]
-    assert [stop["position"] for stop in dark_stops] == [0.1, 0.15, 0.2, 1]
-    shadow = base["shadow"]["shadow-drop"]["$value"]
+    assert dark["color-accent-soft"]["$value"]["colorSpace"] == "oklch"  # p3 green
+    assert base["font"]["$value"] == ["Noto Sans", "Times New Roman", "serif"]
+    assert base["block-title-text-weight"]["$value"] == "bold"
+    assert base["block-radius"]["$value"] == {"value": 0.5, "unit": "rem"}
+    shadow = base["shadow-drop"]["$value"]
     assert shadow[0]["inset"] is True and shadow[0]["color"]["alpha"] == pytest.approx(0.5, 0.01)
     assert "inset" not in shadow[1] and shadow[1]["blur"] == {"value": 0, "unit": "px"}
     css_only = base["$extensions"]["org.livery"]["cssOnly"]
@@ -258,17 +223,21 @@ def test_conversions_of_the_hostile_theme() -> None:
     assert css_only["body-background-fill"] == "color-mix(in srgb, red 50%, blue)"
     assert css_only["block-padding"] == theme.literal("block_padding")
     assert "checkbox-check" in css_only and "button-transform-hover" in css_only
+    # DTCG has types for these, but Style Dictionary and Terrazzo write broken CSS from them
+    assert css_only["button-transition"] == "background-color 0.3s ease-in 50ms"
+    assert css_only["stat-background-fill"] == "linear-gradient(to right, red, white, blue)"
+    dark_css = dark["$extensions"]["org.livery"]["cssOnly"]
+    assert dark_css["stat-background-fill"] == (
+        "linear-gradient(to right, red 10%, white, blue 20%, green)"
+    )
 
 
 def test_a_variable_whose_modes_need_different_types_is_css_only() -> None:
-    theme = livery.themes.Base().set(
-        stat_background_fill="linear-gradient(red, blue)", stat_background_fill_dark="red"
-    )
-    document = _document(theme)
-    css_only = document["sets"]["livery"]["sources"][0]["$extensions"]["org.livery"]["cssOnly"]
-    assert css_only["stat-background-fill"] == "linear-gradient(red, blue)"
-    dark_css = document["modifiers"]["mode"]["contexts"]["dark"][0]["$extensions"]
-    assert dark_css["org.livery"]["cssOnly"]["stat-background-fill"] == "red"
+    theme = livery.themes.Base().set(body_text_color="red", body_text_color_dark="currentcolor")
+    base, dark = _sources(theme)
+    assert "body-text-color" not in base and "body-text-color" not in dark
+    assert base["$extensions"]["org.livery"]["cssOnly"]["body-text-color"] == "red"
+    assert dark["$extensions"]["org.livery"]["cssOnly"]["body-text-color"] == "currentcolor"
 
 
 def test_the_export_is_deterministic_json() -> None:
@@ -287,15 +256,64 @@ def test_the_export_is_deterministic_json() -> None:
     assert document["version"] == "2025.10"
 
 
-def test_names_follow_the_documented_scheme() -> None:
-    document = _document(livery.themes.Soft())
-    base = document["sets"]["livery"]["sources"][0]
+def test_names_are_the_css_variable_names() -> None:
+    base, _ = _sources(livery.themes.Soft())
+    css_only = base["$extensions"]["org.livery"]["cssOnly"]
     for variable in VARIABLES:
-        group = base.get(variable.group, {})
         name = variable.name.replace("_", "-")
-        css_only = base["$extensions"]["org.livery"]["cssOnly"]
-        assert (name in group) != (name in css_only), variable.name
-    assert dtcg.token_path("body_text_color") == "{body.body-text-color}"
+        assert (name in base) != (name in css_only), variable.name
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name), name
+    # no groups: every top-level entry but $description and $extensions is a token
+    assert all("$value" in token for name, token in base.items() if not name.startswith("$"))
+    assert dtcg.token_path("body_text_color") == "{body-text-color}"
+
+
+# --- the written files ----------------------------------------------------------------------
+
+
+def test_the_written_files_are_two_token_files_and_a_resolver_that_refers_to_them(
+    tmp_path: Path,
+) -> None:
+    theme = livery.themes.Soft()
+    written = write_files(theme, "dtcg", tmp_path / "out" / "soft.resolver.json")
+    assert [path.name for path in written] == [
+        "soft.tokens.json",
+        "soft.dark.tokens.json",
+        "soft.resolver.json",
+    ]
+    resolver = json.loads(written[2].read_text())
+    assert resolver["sets"]["livery"]["sources"] == [{"$ref": "soft.tokens.json"}]
+    assert resolver["modifiers"]["mode"]["contexts"]["dark"] == [{"$ref": "soft.dark.tokens.json"}]
+    assert validate_resolver(resolver) == []
+    assert validate_tokens(json.loads(written[0].read_text())) == []
+    # the files resolve to exactly what the printed, self-contained document resolves to
+    printed = _document(theme)
+    for inputs in modifier_inputs(printed):
+        assert resolve(resolver, inputs, tmp_path / "out") == resolve(printed, inputs)
+
+
+def test_written_into_a_folder_the_files_are_named_after_the_theme(tmp_path: Path) -> None:
+    written = write_files(livery.themes.Ocean(), "dtcg", tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["ocean.tokens.json", "ocean.dark.tokens.json", "ocean.resolver.json"]
+    )
+    assert written[-1] == tmp_path / "ocean.resolver.json"
+
+
+def test_a_failed_write_leaves_the_earlier_files(tmp_path: Path) -> None:
+    write_files(livery.themes.Soft(), "dtcg", tmp_path / "theme.resolver.json")
+    resolver = (tmp_path / "theme.resolver.json").read_text()
+    light = (tmp_path / "theme.tokens.json").read_text()
+    (tmp_path / "theme.dark.tokens.json").unlink()
+    (tmp_path / "theme.dark.tokens.json").mkdir()  # a folder in the way: that write fails
+    with pytest.raises(ThemeFileError, match="cannot write the export"):
+        write_files(livery.themes.Ocean(), "dtcg", tmp_path / "theme.resolver.json")
+    # the resolver, written last, still describes the previous export
+    assert (tmp_path / "theme.resolver.json").read_text() == resolver
+    assert (tmp_path / "theme.tokens.json").read_text() != light  # written before the failure
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["theme.tokens.json", "theme.dark.tokens.json", "theme.resolver.json"]
+    )
 
 
 # --- the validator is strict enough to fail -------------------------------------------------
@@ -324,7 +342,7 @@ BROKEN_TOKENS = {
         {"$type": "color", "$value": "{body.a}"},
     ),
     "alias of another type": lambda d: _set(
-        d, "body/x", {"$type": "fontWeight", "$value": "{body.body-text-color}"}
+        d, "body/x", {"$type": "fontWeight", "$value": "{body-text-color}"}
     ),
     "brace in a name": lambda d: _set(d, "body/a{b}", {"$type": "number", "$value": 1}),
     "dot in a name": lambda d: _set(d, "body/a.b", {"$type": "number", "$value": 1}),
@@ -388,3 +406,16 @@ def test_convert_refuses_what_dtcg_cannot_type() -> None:
     assert convert(Kind.TRANSFORM, "scale(1.02)") is None
     assert convert(Kind.FILL, "linear-gradient(red 10px, blue)") is None
     assert convert(Kind.LENGTH, "0") == Token("dimension", {"value": 0, "unit": "px"})
+
+
+def test_a_path_without_the_usual_suffix_is_the_resolver_and_names_the_others(
+    tmp_path: Path,
+) -> None:
+    written = write_files(livery.themes.Soft(), "dtcg", tmp_path / "out.json")
+    assert [path.name for path in written] == [
+        "out.tokens.json",
+        "out.dark.tokens.json",
+        "out.json",
+    ]
+    resolver = json.loads((tmp_path / "out.json").read_text())
+    assert resolver["sets"]["livery"]["sources"] == [{"$ref": "out.tokens.json"}]

@@ -188,7 +188,7 @@ def test_every_download_loads_back(browser: Any, gallery: Gallery, tmp_path: Pat
     try:
         page.goto(gallery.url + "themes/citrus/")
         links = page.eval_on_selector_all("a[data-kind]", "els => els.map(e => e.dataset.kind)")
-        assert links == ["css", "toml", "gradio", "tokens"]
+        assert links == ["css", "toml", "gradio", "tokens", "dark-tokens"]
         saved = {}
         for kind in links:
             with page.expect_download() as info:
@@ -202,7 +202,10 @@ def test_every_download_loads_back(browser: Any, gallery: Gallery, tmp_path: Pat
         assert livery.Theme.from_gradio(saved["gradio"]).css() == original.css()
         assert saved["css"].read_text() == original.css()
         assert saved["tokens"].name == "citrus.tokens.json"
-        assert saved["tokens"].read_text() == livery.theme.FORMATS["dtcg"](original)
+        assert saved["dark-tokens"].name == "citrus.dark.tokens.json"
+        files = livery.theme.FORMATS["dtcg"].files(original, "citrus")
+        assert saved["tokens"].read_text() == files["citrus.tokens.json"]
+        assert saved["dark-tokens"].read_text() == files["citrus.dark.tokens.json"]
         guard.check(page)
     finally:
         context.close()

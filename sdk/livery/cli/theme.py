@@ -17,18 +17,22 @@ from livery.errors import LiveryError
 from livery.theme import (
     FORMATS,
     LEVELS,
+    TAILWIND_MODES,
     VARIABLES,
     AuditReport,
     Check,
     Theme,
     entries,
+    tailwind_export,
     write_export,
+    write_files,
 )
 
 app = typer.Typer(help="Build, inspect and convert themes.", no_args_is_help=True)
 
 
 ExportFormat = choices("ExportFormat", FORMATS)
+TailwindMode = choices("TailwindMode", TAILWIND_MODES)
 """The export formats, as the registry in ``livery.theme.formats`` lists them."""
 Level = choices("Level", LEVELS)
 """The WCAG levels the contrast audit checks against."""
@@ -154,19 +158,40 @@ def export(
         "tokens 2025.10), tailwind (v4 @theme), gradio (theme JSON) or toml (theme file).",
     ),
     output: Path = typer.Option(None, "-o", "--output", help="Write to this file."),
+    tailwind_mode: TailwindMode = typer.Option(  # type: ignore[valid-type]
+        None,
+        "--tailwind-mode",
+        help="With -f tailwind: namespaced (default; Livery's sizes and neutral palette as "
+        "text-lv-*, rounded-lv-*, lv-neutral-*, Tailwind's own scales untouched) or replace "
+        "(Livery's scales become text-sm, rounded-md, neutral-*).",
+    ),
 ) -> None:
     """Export a theme as CSS, SCSS, W3C design tokens, Tailwind v4, Gradio JSON or TOML.
 
     Without -o the export is printed. With -o it is written atomically: if anything fails,
     an existing file is left as it was.
     """
+    if tailwind_mode is not None and format.value != "tailwind":
+        raise typer.BadParameter(
+            f"--tailwind-mode applies to -f tailwind, not -f {format.value}",
+            param_hint="--tailwind-mode",
+        )
     theme = load_theme(theme_name)
-    text = FORMATS[format.value](theme)
+    if tailwind_mode is not None:
+        text: str | None = tailwind_export(theme, tailwind_mode.value)
+    else:
+        text = None if output is not None else FORMATS[format.value](theme)
     if output is None:
-        out.file.write(text)
+        out.file.write(text or "")
         return
-    write_export(text, output)
-    err.print(f"wrote {escape(str(output))} ({len(text.encode()):,} bytes)")
+    # A format of several files (dtcg: tokens, dark tokens, resolver) writes them all.
+    paths = (
+        [write_export(text, output)]
+        if text is not None
+        else write_files(theme, format.value, output)
+    )
+    for path in paths:
+        err.print(f"wrote {escape(str(path))} ({path.stat().st_size:,} bytes)")
 
 
 @app.command("import")

@@ -18,8 +18,9 @@ Addresses (the same under the server and in the static site; every link is relat
 ``/themes/<slug>/scoped.css``          the theme's variables on ``.lv-t-<slug>``, dark mode
                                        on ``.dark``, no font rules (previews)
 ``/themes/<slug>/<slug>.css``          downloads: stylesheet, theme file, Gradio JSON,
-``… .toml``, ``… .gradio.json``,       design tokens (DTCG); ``attachment`` from the server
-``… .tokens.json``
+``… .toml``, ``… .gradio.json``,       design tokens (DTCG, light and what dark changes);
+``… .tokens.json``,                    ``attachment`` from the server
+``… .dark.tokens.json``
 ``/compare/?t=a,b``                    two to four themes side by side
 ``/builder/?from=<slug>``              the builder (server only; the static page says so)
 ``/components/``                       installed components, their stories live in any

@@ -34,7 +34,14 @@ if TYPE_CHECKING:
     )
     from livery.theme.dark import DARK_SWITCHES, DarkSwitch
     from livery.theme.fonts import Font, FontEntry, GoogleFont, LocalFont, font_stack_css
-    from livery.theme.formats import FORMATS, Exporter, write_export
+    from livery.theme.formats import (
+        FORMATS,
+        TAILWIND_MODES,
+        Exporter,
+        tailwind_export,
+        write_export,
+        write_files,
+    )
     from livery.theme.gradio_set import Reset, Semantics
     from livery.theme.hub import ThemeAsset, get_matching_version, get_theme_assets
     from livery.theme.library import LibraryEntry, builtin_dir, entries
@@ -85,6 +92,9 @@ _LAZY: dict[str, str] = {
     "FORMATS": "formats",
     "Exporter": "formats",
     "write_export": "formats",
+    "write_files": "formats",
+    "tailwind_export": "formats",
+    "TAILWIND_MODES": "formats",
     # colour
     "AuditReport": "colour",
     "Change": "colour",
@@ -119,6 +129,7 @@ __all__ = [
     "SETTINGS",
     "SHADES",
     "STEPS",
+    "TAILWIND_MODES",
     "VARIABLES",
     "AuditReport",
     "Change",
@@ -151,5 +162,7 @@ __all__ = [
     "get_theme_assets",
     "palette",
     "place",
+    "tailwind_export",
     "write_export",
+    "write_files",
 ]

@@ -1,25 +1,28 @@
-"""W3C design tokens: the theme in the DTCG format 2025.10, light and dark as a Resolver document.
+"""W3C design tokens: the theme in the DTCG format 2025.10, light and dark, as token files that
+Style Dictionary 5 reads as they are and a Resolver document for tools that implement it.
 
-One JSON file, a 2025.10 **resolver document** (Resolver module) whose token sources are inline,
-so tools that implement the Resolver (Terrazzo, Dispersa, …) read light and dark mode from it
-directly::
+``files`` gives three files (``export`` gives the resolver with the two token files inline, one
+self-contained text for standard output)::
 
-    {
-      "name": "Livery theme Soft",
-      "version": "2025.10",
-      "sets": {"livery": {"sources": [ <tokens: every variable, light mode> ]}},
-      "modifiers": {"mode": {"default": "light",
-                             "contexts": {"light": [], "dark": [ <tokens that differ in dark> ]}}},
-      "resolutionOrder": [{"$ref": "#/sets/livery"}, {"$ref": "#/modifiers/mode"}]
-    }
+    soft.tokens.json        every token, light mode            (a plain DTCG token document)
+    soft.dark.tokens.json   the tokens that differ in dark     (overrides the light file)
+    soft.resolver.json      {"version": "2025.10",
+                             "sets": {"livery": {"sources": [{"$ref": "soft.tokens.json"}]}},
+                             "modifiers": {"mode": {"default": "light", "contexts": {
+                                 "light": [], "dark": [{"$ref": "soft.dark.tokens.json"}]}}},
+                             "resolutionOrder": [{"$ref": "#/sets/livery"},
+                                                 {"$ref": "#/modifiers/mode"}]}
 
-``sets.livery.sources[0]`` on its own is a plain DTCG token document (the light theme) for
-tools that read token files only.
+Style Dictionary does not read resolver documents, so it is given the token files: light is
+``source: ["soft.tokens.json"]``, dark is ``include: ["soft.tokens.json"], source:
+["soft.dark.tokens.json"]`` (source overrides include). Terrazzo reads the resolver.
 
-**Names.** A token's group is its catalogue group (``palette``, ``size``, ``font``, ``body``,
-``block``, ``button``, …) and its name is the CSS variable's name without ``--``:
-``--body-text-color`` is ``{"body": {"body-text-color": …}}`` and is referenced as
-``{body.body-text-color}``. Names use only ``a-z``, ``0-9`` and ``-``.
+**Names.** Tokens are not grouped: each sits at the top level under the CSS variable's name
+without ``--`` (``--body-text-color`` is ``{"body-text-color": …}``, referenced as
+``{body-text-color}``). A tool that names a token by joining its path — Style Dictionary's
+``css/variables`` with no prefix, Terrazzo's CSS plugin — therefore writes exactly the theme's
+variable, ``--body-text-color``, never a group prefix on top (``--body-body-text-color``).
+Names use only ``a-z``, ``0-9`` and ``-``, which kebab-casing leaves as they are.
 
 **Types.** Every token has an explicit ``$type``; a variable is a token when its light and
 dark values are both expressible in the same DTCG type (the conversion is ``convert``'s; this
@@ -31,30 +34,26 @@ kind        DTCG
 colour      ``color``: ``{"colorSpace": "srgb", "components": [r, g, b], "alpha": a,
             "hex": "#rrggbb"}`` (converted with coloraide); a colour outside sRGB keeps its
             gamut as ``"oklch"`` components, with the gamut-mapped sRGB ``hex`` as fallback
-fill        ``color`` for a colour; ``gradient`` for a linear/radial/conic gradient of colour
-            stops with percentage (or no) positions: the stops become ``{color, position}``
-            with CSS's position fix-up, and the full CSS (direction, shape) is kept in the
-            token's ``$extensions["org.livery"].css``
+fill        ``color`` for a colour
 length      ``dimension`` ``{"value": n, "unit": "px"|"rem"}`` for one px/rem length or ``0``
 shadow      ``shadow``: an object, or an array for several layers (``inset`` when set);
             ``none`` becomes one transparent shadow of zero size (it draws nothing) with
             ``"css": "none"`` in its extensions
 weight      ``fontWeight``: a number 1–1000, or ``"normal"``/``"bold"``
 font        ``fontFamily``: the stack as an array of names, quotes removed
-transition  ``transition`` ``{duration, delay, timingFunction}`` for one transition of
-            ``ease``-style or ``cubic-bezier()`` timing; a named property other than
-            ``all`` is kept in the extensions' ``css``
 ==========  ==============================================================================
 
 DTCG 2025.10 has no type for the rest (``calc()``, paddings of several lengths, ``none`` as
 a length or colour, ``data:`` images, transforms, ``color-mix()``, …), and an untyped token
-is invalid, so those variables are not tokens: their CSS values are kept, per mode, in the
-source's root ``$extensions["org.livery"].cssOnly`` (``{"block-padding": "16px calc(…)"}``).
-Both sources carry the complete table for their mode, so the resolved result is right
+is invalid. Gradients and transitions have DTCG types, but the tools write broken CSS from
+them (see ``UNREAD_TYPES``). So those variables are not tokens: their CSS values are kept,
+per mode, in the token file's root ``$extensions["org.livery"].cssOnly``
+(``{"block-padding": "16px calc(…)"}``).
+Both files carry the complete table for their mode, so the resolved result is right
 whichever way a tool merges extension data.
 
 **References.** A value that is exactly one reference (``*neutral_800``) stays an alias,
-``"{palette.neutral-800}"``, when its target is a token of the same type; anything else is
+``"{neutral-800}"``, when its target is a token of the same type; anything else is
 written as its literal value (references followed). The dark context holds a token only when
 its dark value (alias or literal) differs from the light one, so aliases pick up their
 target's dark value through the resolver, as ``var()`` does in CSS.
@@ -67,7 +66,7 @@ import json.encoder
 from functools import lru_cache
 from typing import Any
 
-from livery.theme.catalogue import BY_NAME, VARIABLES
+from livery.theme.catalogue import VARIABLES
 from livery.theme.export.convert import Token, shared, thaw
 from livery.theme.resolve import Resolved
 from livery.theme.values import Kind
@@ -76,14 +75,32 @@ VERSION = "2025.10"
 EXTENSION = "org.livery"
 SET = "livery"
 MODIFIER = "mode"
+UNREAD_TYPES = frozenset({"transition", "gradient"})
+"""Types written as CSS text instead, because the tools write wrong CSS from them: Style
+Dictionary 5.5.5 writes a 2025.10 ``transition`` as ``[object Object] cubic-bezier(…)
+[object Object]`` (its ``transition/css/shorthand`` does not read duration objects yet), and a
+``gradient`` (stops only: no direction or shape in DTCG) as ``[object Object],…`` (Style
+Dictionary) or a bare stop list (Terrazzo), neither of which is a CSS image."""
 
 
 def export(resolved: Resolved, *, name: str, description: str = "") -> str:
-    """The theme ``name`` as a DTCG 2025.10 resolver document (JSON text)."""
-    parts: list[str] = []
-    _encode(_document(resolved, name, description), 0, parts)
-    parts.append("\n")
-    return "".join(parts)
+    """The theme ``name`` as one DTCG 2025.10 resolver document with inline sources (JSON)."""
+    light, dark = _sources(resolved, name)
+    return _text(_resolver(name, description, [light], [dark] if dark else []))
+
+
+def files(resolved: Resolved, *, name: str, stem: str, description: str = "") -> dict[str, str]:
+    """The export as files, name → JSON text: ``STEM.tokens.json`` (light),
+    ``STEM.dark.tokens.json`` (what dark changes) and ``STEM.resolver.json``, which points at
+    the other two by relative ``$ref`` so the three can move together."""
+    light, dark = _sources(resolved, name)
+    light_file, dark_file = f"{stem}.tokens.json", f"{stem}.dark.tokens.json"
+    resolver = _resolver(name, description, [{"$ref": light_file}], [{"$ref": dark_file}])
+    return {
+        light_file: _text(light),
+        dark_file: _text(dark),
+        f"{stem}.resolver.json": _text(resolver),
+    }
 
 
 def token_name(name: str) -> str:
@@ -93,13 +110,21 @@ def token_name(name: str) -> str:
 
 @lru_cache(maxsize=1024)
 def token_path(name: str) -> str:
-    """The alias of a variable's token: ``{body.body-text-color}``."""
-    return "{" + BY_NAME[name].group + "." + token_name(name) + "}"
+    """The alias of a variable's token: ``{body-text-color}``."""
+    return "{" + token_name(name) + "}"
 
 
 def document(resolved: Resolved, *, name: str, description: str = "") -> dict[str, Any]:
-    """The resolver document as JSON data."""
-    return thaw(_document(resolved, name, description))
+    """``export``'s resolver document as JSON data."""
+    light, dark = _sources(resolved, name)
+    return thaw(_resolver(name, description, [light], [dark] if dark else []))
+
+
+def _text(data: dict[str, Any]) -> str:
+    parts: list[str] = []
+    _encode(data, 0, parts)
+    parts.append("\n")
+    return "".join(parts)
 
 
 class _Entry(dict):  # type: ignore[type-arg]
@@ -117,7 +142,7 @@ class _Entry(dict):  # type: ignore[type-arg]
 @lru_cache(maxsize=16384)
 def _token_entry(kind: Kind, css: str) -> _Entry | None:
     token = shared(kind, css)
-    if token is None:
+    if token is None or token.type in UNREAD_TYPES:
         return None
     entry = _Entry(_token_data(token))
     entry.key = ("token", kind, css)
@@ -139,8 +164,9 @@ def _alias_entry(kind: str, target: str) -> _Entry:
     return entry
 
 
-def _document(resolved: Resolved, name: str, description: str) -> dict[str, Any]:
-    """``document``, with token data shared with other documents (read it, do not change it).
+def _sources(resolved: Resolved, name: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The light and dark token documents, with token data shared with other themes' (read
+    them, do not change them).
 
     Converting CSS values is the slow part and most values recur from theme to theme (sizes,
     fonts, shadows, named palettes), so every conversion is cached by kind and CSS text. Only
@@ -186,12 +212,20 @@ def _document(resolved: Resolved, name: str, description: str) -> dict[str, Any]
             if dark_entry is not light_entry and dark_entry != light_entry:
                 dark_tokens[changed] = dark_entry
 
-    base = _source(light_tokens, css_only[0])
-    base = {
+    light = {
         "$description": f"Livery theme {name}: every variable in light mode.",
-        **base,
+        **_source(light_tokens, css_only[0]),
     }
-    dark_source = _source(dark_tokens, css_only[1])
+    dark = _source(dark_tokens, css_only[1])
+    if dark:
+        dark = {"$description": f"Livery theme {name}: what dark mode changes.", **dark}
+    return light, dark
+
+
+def _resolver(
+    name: str, description: str, light: list[dict[str, Any]], dark: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The resolver document: the light set, then the mode modifier (dark overrides)."""
     return {
         "name": f"Livery theme {name}",
         "version": VERSION,
@@ -202,13 +236,13 @@ def _document(resolved: Resolved, name: str, description: str) -> dict[str, Any]
             SET: {
                 "description": "Every theme variable in light mode (variables DTCG cannot type "
                 f"are CSS text in $extensions.{EXTENSION}.cssOnly).",
-                "sources": [base],
+                "sources": light,
             }
         },
         "modifiers": {
             MODIFIER: {
                 "description": "Light or dark mode; dark replaces the tokens that differ.",
-                "contexts": {"light": [], "dark": [dark_source] if dark_source else []},
+                "contexts": {"light": [], "dark": dark},
                 "default": "light",
             }
         },
@@ -217,11 +251,12 @@ def _document(resolved: Resolved, name: str, description: str) -> dict[str, Any]
 
 
 def _source(tokens: dict[str, dict[str, Any]], css_only: dict[str, str]) -> dict[str, Any]:
+    """A flat token document: each token under its CSS variable's name."""
     source: dict[str, Any] = {}
     if css_only:
         source["$extensions"] = {EXTENSION: {"cssOnly": css_only}}
     for name, data in tokens.items():
-        source.setdefault(BY_NAME[name].group, {})[token_name(name)] = data
+        source[token_name(name)] = data
     return source
 
 
