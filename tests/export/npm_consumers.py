@@ -7,13 +7,11 @@ starts no npm at all. Each tool is driven by a small script written next to it.
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
 from livery.component.node import Node, find_node
-from livery.component.npm import install
-from livery.component.project import Project
+from tests.npm_packages import npm_folder
 
 PACKAGES = {
     "style-dictionary": "5.5.5",
@@ -95,17 +93,6 @@ class Consumers:
 
 def consumers(cache: Path) -> Consumers:
     """The pinned tools installed in ``cache`` (npm runs only on the first call per cache)."""
-    cache.mkdir(parents=True, exist_ok=True)
-    package = {"name": "dtcg-consumers", "private": True, "type": "module"}
-    _write_if_changed(
-        cache / "package.json", json.dumps({**package, "dependencies": PACKAGES}, indent=2) + "\n"
-    )
-    _write_if_changed(cache / "sd.mjs", _STYLE_DICTIONARY)
-    _write_if_changed(cache / "terrazzo.config.mjs", _TERRAZZO)
-    install(Project(cache, "dtcg_consumers", cache / "sd.mjs", None), find_node)
+    files = {"sd.mjs": _STYLE_DICTIONARY, "terrazzo.config.mjs": _TERRAZZO}
+    npm_folder(cache, "dtcg-consumers", PACKAGES, files, module=True)
     return Consumers(cache, find_node())
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")

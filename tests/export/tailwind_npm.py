@@ -9,13 +9,11 @@ page's classes.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from livery.component.node import find_node
-from livery.component.npm import install as npm_install
 from livery.component.process import run_tool
-from livery.component.project import Project
+from tests.npm_packages import npm_folder
 
 VERSION = "4.3.5"
 PACKAGES = {"tailwindcss": VERSION, "@tailwindcss/cli": VERSION}
@@ -23,19 +21,7 @@ PACKAGES = {"tailwindcss": VERSION, "@tailwindcss/cli": VERSION}
 
 def install(cache: Path) -> Path:
     """``cache`` with Tailwind installed (npm runs only when ``PACKAGES`` changed)."""
-    cache.mkdir(parents=True, exist_ok=True)
-    package = (
-        json.dumps(
-            {"name": "livery-tailwind-consumer", "private": True, "devDependencies": PACKAGES},
-            indent=2,
-        )
-        + "\n"
-    )
-    manifest = cache / "package.json"
-    if not manifest.is_file() or manifest.read_text(encoding="utf-8") != package:
-        manifest.write_text(package, encoding="utf-8")
-    npm_install(Project(cache, "tailwind_consumer", manifest, None), find_node)
-    return cache
+    return npm_folder(cache, "livery-tailwind-consumer", PACKAGES)
 
 
 def theme_css(cache: Path) -> str:

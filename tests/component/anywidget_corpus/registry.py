@@ -185,26 +185,18 @@ def build_react(files: tuple[str, ...], cache: Path) -> tuple[str, str]:
     """
     from livery.component.bundle import bundle
     from livery.component.node import find_node
-    from livery.component.npm import install
     from livery.component.project import Project
+    from tests.npm_packages import npm_folder
 
-    cache.mkdir(parents=True, exist_ok=True)
-    package = {
-        "name": "corpus-react",
-        "private": True,
-        "dependencies": REACT_PACKAGES,
-        "devDependencies": {"esbuild": ESBUILD},
-    }
-    _write_if_changed(cache / "package.json", json.dumps(package, indent=2) + "\n")
     jsx = {"compilerOptions": {"jsx": "react-jsx"}}
-    _write_if_changed(cache / "jsconfig.json", json.dumps(jsx) + "\n")
+    dependencies = {**REACT_PACKAGES, "esbuild": ESBUILD}
+    npm_folder(cache, "corpus-react", dependencies, {"jsconfig.json": json.dumps(jsx) + "\n"})
     frontend = cache / "frontend"
     frontend.mkdir(exist_ok=True)
     entry = frontend / "widget.jsx"  # the name the template gives it, next to widget.css
     shutil.copyfile(CORPUS / files[0], entry)
     shutil.copyfile(CORPUS / files[1], frontend / "widget.css")
     project = Project(cache, "corpus_react", entry, None)
-    install(project, find_node)
     out = cache / "out"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
@@ -213,11 +205,6 @@ def build_react(files: tuple[str, ...], cache: Path) -> tuple[str, str]:
     return (out / JS_FILE).read_text(encoding="utf-8"), (
         css.read_text(encoding="utf-8") if css.is_file() else ""
     )
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
 
 
 def _counter(name: str, files: tuple[str, ...], **extra: Any) -> Entry:
