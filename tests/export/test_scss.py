@@ -177,9 +177,9 @@ def test_the_mixin_uses_the_selectors_of_the_stylesheet() -> None:
 def test_values_with_quotes_and_sass_words_stay_valid() -> None:
     theme = _hostile()
     source = scss.export(theme.resolved(), name=theme.name)
-    assert '$font: unquote("null, Noto Sans, serif");' in source
-    assert '$font-mono: unquote("true");' in source
-    assert '$checkbox-check: unquote("url(\\"data:image/svg+xml,' in source
+    assert '$font: #{"null, Noto Sans, serif"};' in source
+    assert '$font-mono: #{"true"};' in source
+    assert '$checkbox-check: #{"url(\\"data:image/svg+xml,' in source
     assert "$primary-500: #3b82f6;" in source  # hex colours stay Sass colours
     assert "$block-radius: 1.50rem;" in source  # and lengths stay Sass numbers
     css = _compile(source + ".x { a: $font; b: $checkbox-check; c: $primary-500 * 1; }")
@@ -196,10 +196,10 @@ def test_values_with_quotes_and_sass_words_stay_valid() -> None:
         ("-1.5rem", "-1.5rem"),
         ("0", "0"),
         ("white", "white"),
-        ("null", 'unquote("null")'),
-        ("ui-sans-serif", 'unquote("ui-sans-serif")'),
-        ("rgb(0 0 0 / 0.1)", 'unquote("rgb(0 0 0 / 0.1)")'),
-        ("'A', \"B\"", 'unquote("\'A\', \\"B\\"")'),
+        ("null", '#{"null"}'),
+        ("ui-sans-serif", '#{"ui-sans-serif"}'),
+        ("rgb(0 0 0 / 0.1)", '#{"rgb(0 0 0 / 0.1)"}'),
+        ("'A', \"B\"", '#{"\'A\', \\"B\\""}'),
     ],
 )
 def test_scss_value(css: str, expected: str) -> None:

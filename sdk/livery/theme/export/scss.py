@@ -13,11 +13,15 @@ The file declares only Sass values, so ``@import``/``@use`` of it emits no CSS b
   are ``livery.theme.dark``'s, so it matches the stylesheet's own dark block.
 
 Values that Sass reads as plain values (hex colours, numbers with a unit, one-word keywords)
-are written as they are, so Sass functions such as ``darken($primary-500, 10%)`` work on
-them. Every other value (font stacks with quotes, ``data:`` URLs, shadows, gradients,
-``rgb(0 0 0 / 0.1)``, which libsass would mis-read as its own ``rgb()``) is written as
-``unquote("…")``: Sass then passes the exact CSS text through. Theme values cannot contain
-``{``, ``}`` or backslashes, so escaping ``"`` is all a Sass string needs.
+are written as they are, so Sass functions such as ``color.adjust($primary-500, ...)`` work
+on them. Every other value (font stacks with quotes, ``data:`` URLs, shadows, gradients,
+``rgb(0 0 0 / 0.1)``, which libsass would mis-read as its own ``rgb()``) is written as the
+interpolated string ``#{"…"}``: Sass then passes the exact CSS text through. Theme values
+cannot contain ``{``, ``}`` or backslashes, so escaping ``"`` is all a Sass string needs.
+
+The file calls no Sass function, so it compiles the same under libsass and Dart Sass, through
+``@import`` or ``@use``, with no Dart Sass deprecation warning (``unquote()`` and ``index()``
+are global built-ins, deprecated there, and libsass has no ``sass:string`` module to use).
 """
 
 from __future__ import annotations
@@ -64,7 +68,7 @@ def _words(switches: tuple[str, ...]) -> str:
     return ", ".join(switches[:-1]) + " or " + switches[-1]
 
 
-_SWITCH_LIST = ", ".join(f'"{switch}"' for switch in DARK_SWITCHES)
+_UNKNOWN_SWITCH = " and ".join(f'$switch != "{switch}"' for switch in DARK_SWITCHES)
 _MEDIA_TEST = " or ".join(
     f'$switch == "{switch}"' for switch in DARK_SWITCHES if uses_media(switch)
 )
@@ -80,7 +84,7 @@ _MIXIN = f"""\
 /// $switch is "class" (Gradio's .dark, the default), "attribute" ([data-theme="dark"]),
 /// "media" (prefers-color-scheme) or "all"; set $livery-dark-switch to change the default.
 @mixin dark($switch: $livery-dark-switch) {{
-  @if not index(({_SWITCH_LIST}), $switch) {{
+  @if {_UNKNOWN_SWITCH} {{
     @error "dark: $switch is {_words(DARK_SWITCHES)}, not #{{$switch}}";
   }}
   @if {" @else if ".join(_branch(switch) for switch in _SELECTORS)}
@@ -132,7 +136,7 @@ def scss_name(name: str) -> str:
 
 
 def scss_value(css: str) -> str:
-    """A CSS value as SCSS: plain values as they are, anything else as ``unquote("…")``."""
+    """A CSS value as SCSS: plain values as they are, anything else as ``#{"…"}``."""
     if _PLAIN.fullmatch(css) and css.lower() not in _SASS_WORDS:
         return css
-    return 'unquote("' + css.replace('"', '\\"') + '")'
+    return '#{"' + css.replace('"', '\\"') + '"}'
