@@ -38,9 +38,7 @@ def authoring_missing(error: ModuleNotFoundError, what: str) -> AuthoringMissing
     top = (error.name or "").split(".")[0]
     if top not in AUTHORING_MODULES:
         return None
-    return AuthoringMissingError(
-        f"{what} needs Livery's authoring tools ({top} is not installed): {AUTHORING_INSTALL}"
-    )
+    return _missing(what, top)
 
 
 def require_authoring(what: str, *modules: str) -> None:
@@ -48,5 +46,10 @@ def require_authoring(what: str, *modules: str) -> None:
     that happen only halfway through, such as the wheel build after the bundle)."""
     for name in modules:
         if importlib.util.find_spec(name) is None:
-            error = ModuleNotFoundError(f"No module named {name!r}", name=name)
-            raise authoring_missing(error, what) or error
+            raise _missing(what, name)
+
+
+def _missing(what: str, module: str) -> AuthoringMissingError:
+    return AuthoringMissingError(
+        f"{what} needs Livery's authoring tools ({module} is not installed): {AUTHORING_INSTALL}"
+    )

@@ -14,12 +14,15 @@ import re
 import sys
 from dataclasses import dataclass
 
+from packaging.utils import canonicalize_name
+
 from livery.errors import TemplateError
 
 MAX_NAME_CHARS = 64
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[0-9]+")
-_DISTRIBUTION = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
+DISTRIBUTION_NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
+"""A distribution name as PEP 508 allows it (safe in a shell line and a code block)."""
 _RESERVED_MODULES = frozenset(
     {"livery", "gradio", "anywidget", "tests", "test", "demo", "frontend", "backend", "templates"}
 )
@@ -79,12 +82,12 @@ def component_names(name: str, package_name: str | None = None) -> ComponentName
 
 def normalise_distribution(package_name: str) -> str:
     """``package_name`` checked against PEP 508 and normalised as PEP 503 does."""
-    if not _DISTRIBUTION.match(package_name):
+    if not DISTRIBUTION_NAME.match(package_name):
         raise TemplateError(
             f"package name {package_name!r} is not a valid distribution name (letters, digits, "
             "'-', '_' and '.', starting and ending with a letter or digit)"
         )
-    normalised = re.sub(r"[-_.]+", "-", package_name).lower()
+    normalised = canonicalize_name(package_name)
     if normalised == "livery":
         raise TemplateError("package name 'livery' is taken by Livery itself")
     return normalised

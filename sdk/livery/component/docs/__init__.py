@@ -18,7 +18,8 @@ from pathlib import Path
 from livery._files import write_atomic
 from livery.component.docs.markdown import END, README, START, readme_section, with_section
 from livery.component.docs.page import PAGE, docs_page
-from livery.component.docs.reference import DISTRIBUTION, readable_type
+from livery.component.docs.reference import readable_type
+from livery.component.names import DISTRIBUTION_NAME
 from livery.component.project import Project
 from livery.errors import DocsError
 
@@ -109,7 +110,7 @@ def _distribution(project: Project) -> str | None:
     name = project.metadata().get("name")
     if name is None:
         return None
-    if not isinstance(name, str) or not DISTRIBUTION.match(name):
+    if not isinstance(name, str) or not DISTRIBUTION_NAME.match(name):
         shown = project.display(project.pyproject)
         raise DocsError(f"{shown}: [project] name {name!r} is not a valid name")
     return name

@@ -22,11 +22,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from livery.component.base import Component
+from livery.component.names import DISTRIBUTION_NAME
 from livery.component.props import BaseProps
 from livery.errors import DocsError
 
-DISTRIBUTION = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$")
-"""A distribution name as PEP 508 allows it (so it is safe in a code block)."""
 _LITERAL = re.compile(r"``(.+?)``")
 
 
@@ -258,7 +257,7 @@ def gradio_snippet(ref: Reference) -> str:
 
 def checked_distribution(name: str) -> str:
     """``name`` if it can be shown as ``pip install name``, else ``DocsError``."""
-    if not DISTRIBUTION.match(name):
+    if not DISTRIBUTION_NAME.match(name):
         raise DocsError(f"pyproject.toml: [project] name {name!r} is not a distribution name")
     return name
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from pathlib import Path
+
+from packaging.utils import canonicalize_name
 
 from livery.component.base import Component
 from livery.component.playground.demo import Demo, load_demo
@@ -58,12 +59,6 @@ def installed_stories(item: InstalledComponent, component: type[Component]) -> t
     return stories or default_stories(component)
 
 
-def canonical(name: str) -> str:
-    """A distribution name as indexes compare them (PEP 503): ``Livery_Demo.Text`` →
-    ``livery-demo-text``."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
 def import_name(item: InstalledComponent) -> str:
     """The top-level package an entry point imports (``demo_text`` for
     ``demo_text.widget:DemoText``)."""
@@ -77,12 +72,8 @@ def find_installed(name: str) -> InstalledComponent:
     wanted = name.strip()
     matches = [item for item in found if item.name == wanted]
     if not matches:  # then any of its names, spelled as indexes compare them
-        key = canonical(wanted)
-        matches = [
-            item
-            for item in found
-            if key in {canonical(item.name), canonical(import_name(item)), canonical(item.package)}
-        ]
+        key = canonicalize_name(wanted)
+        matches = [item for item in found if key in _spellings(item)]
     if len(matches) == 1:
         return matches[0]
     if matches:
@@ -95,6 +86,11 @@ def find_installed(name: str) -> InstalledComponent:
         )
     listed = ", ".join(f"{import_name(item)} ({item.package})" for item in found)
     raise DemoError(f"{name}: no such folder or installed component; installed: {listed}")
+
+
+def _spellings(item: InstalledComponent) -> set[str]:
+    """Every name ``item`` answers to, as indexes compare names (PEP 503)."""
+    return {canonicalize_name(name) for name in (item.name, import_name(item), item.package)}
 
 
 def installed_demo(item: InstalledComponent) -> Demo:
