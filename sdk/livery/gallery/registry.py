@@ -26,6 +26,7 @@ from livery.gallery.source_index import SourceIndex
 from livery.gallery.sources import Source, Stamp, collect
 from livery.gallery.worker import Worker
 from livery.theme import Theme
+from livery.theme.fontfiles import stack_faces
 
 if TYPE_CHECKING:
     from livery.theme import AuditReport
@@ -50,14 +51,23 @@ def prepare(
     return cards.with_grade(card, report), theme, report
 
 
-def preview_css(theme: Theme, scope: str) -> str:
+FONTS_URL = "../../fonts"
+"""Where ``themes/<slug>/scoped.css`` finds the font files: ``/fonts/`` on the server, the
+site's ``fonts/`` folder in the static build."""
+
+
+def preview_css(theme: Theme, scope: str, fonts_url: str | None = None) -> str:
     """A theme's variables on ``scope``, dark mode on the ``.dark`` class, for previews.
 
-    Font rules are left out: self-hosted font files are not part of the gallery and Google
-    Fonts would be a request to another origin. The ``--font`` stacks stay as they are, so a
-    browser that has the font installed shows it and others fall back along the stack.
+    With ``fonts_url``, the theme's hosted fonts come first as ``@font-face`` rules for the
+    gallery's own copies (``fontfiles``: fetched once, then cached), so no font is a request
+    to another origin; a font that cannot be had falls back along its stack. Without it, no
+    font rule at all (a page that loads the fonts itself).
     """
-    return theme.css(fonts=False, dark="class", scope=scope, minify=True)
+    css = theme.css(fonts=False, dark="class", scope=scope, minify=True)
+    if fonts_url is None:
+        return css
+    return stack_faces((*theme.font, *theme.font_mono), fonts_url, minify=True) + css
 
 
 class Registry:
@@ -239,7 +249,7 @@ class Registry:
         return source.load()
 
     def _preview(self, key: str, generation: int | None, slug: str) -> str:
-        return preview_css(self._theme(key, generation), f".lv-t-{slug}")
+        return preview_css(self._theme(key, generation), f".lv-t-{slug}", FONTS_URL)
 
     # --- background work -------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from livery._files import write_atomic
 from livery.errors import LiveryWarning, ThemeError, ThemeFileError, UnknownVariableError
-from livery.theme import fonts, gradio_json, hub
+from livery.theme import fontfiles, fonts, gradio_json, hub
 from livery.theme.catalogue import GRADIO_VERSION
 from livery.theme.hub import get_theme_assets
 
@@ -110,6 +110,19 @@ def _gradio_fonts(stack: Iterable[fonts.FontEntry]) -> list[Any]:
     return views
 
 
+_GRADIO_STATIC: set[Path] = set()
+
+
+def _serve_through_gradio(folder: Path) -> None:
+    """Let the running Gradio serve the files of ``folder`` (``gr.set_static_paths``, once
+    per folder: Gradio keeps one list for every app of the process)."""
+    gradio = sys.modules.get("gradio")
+    if gradio is None or folder in _GRADIO_STATIC:
+        return
+    gradio.set_static_paths([folder])
+    _GRADIO_STATIC.add(folder)
+
+
 def _running_gradio_version() -> str:
     """The Gradio a theme dict is opened for: the imported ``gradio``'s version, else the one
     Livery's values follow (Livery does not import Gradio to find out)."""
@@ -164,8 +177,8 @@ class GradioThemeProtocol:
         """The stylesheet Gradio serves at ``/theme.css``: ``@font-face`` rules, the ``:root``
         block, the ``:root.dark, :root .dark`` block, the keys of earlier Gradio versions an
         imported theme kept (Gradio serves them too), then ``custom_css``. Google fonts are
-        not imported here: Gradio's page loads ``_stylesheets`` itself."""
-        parts = [*self._font_css, self.css(dark="class", fonts=False)]
+        not imported here, nor linked: Livery serves them itself (``_served_font_css``)."""
+        parts = [*self._served_font_css(), self.css(dark="class", fonts=False)]
         kept = gradio_json.legacy_css(self._legacy)
         sheet = "\n".join([*parts, kept] if kept else parts)
         if self.custom_css:
@@ -174,8 +187,35 @@ class GradioThemeProtocol:
 
     @property
     def _stylesheets(self) -> list[str]:
-        """Addresses of the stylesheets the page must load (Google Fonts Gradio does not ship)."""
-        return gradio_json.font_sheets((*self.font, *self.font_mono))[0]
+        """Addresses of the stylesheets the page must load: none. Gradio links Google Fonts
+        for the fonts it does not ship; Livery serves their files itself from its font cache
+        (``_served_font_css``), so the app makes no request to another origin."""
+        return []
+
+    def _served_font_css(self) -> list[str]:
+        """The ``@font-face`` blocks ``/theme.css`` starts with: Gradio's own text for each
+        hosted font the installed Gradio ships (``static/fonts``, as Gradio writes it), then
+        rules for Livery's cached copies of the others (``fontfiles``), which Gradio serves
+        at ``gradio_api/file=<path>`` once their folder is one of its static paths. A font
+        that cannot be had is left out (with a warning): the stack falls back."""
+        blocks: list[str] = []
+        others: list[fonts.FontEntry] = []
+        for entry in (*self.font, *self.font_mono):
+            if not isinstance(entry, (fonts.LocalFont, fonts.GoogleFont)):
+                continue
+            if fonts._gradio_ships(entry.name, entry.weights):
+                blocks.append(
+                    fonts.LocalFont(entry.name, weights=entry.weights).stylesheet()["css"] or ""
+                )
+            else:
+                others.append(entry)
+        sets = fontfiles.font_sets(others)
+        for found in sets:
+            _serve_through_gradio(found.folder)
+        blocks += [
+            fontfiles.face_rules([found], f"gradio_api/file={found.folder}") for found in sets
+        ]
+        return blocks
 
     @property
     def _font_css(self) -> list[str]:
