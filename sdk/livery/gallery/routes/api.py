@@ -1,9 +1,10 @@
 """The builder's API: settings in, a built theme out (``POST /api/build``), or one of its
-files by GET (``/api/build.css|toml|py?s=<state>``, which the page's ``<link>`` can use)."""
+files by GET (``/api/build.<kind>?s=<state>``): ``css`` is the preview's stylesheet (which the
+page's ``<link>`` uses), ``py`` the Python snippet, and every other kind one of
+``builder.exports``, the file ``livery theme export`` writes for the same theme."""
 
 from __future__ import annotations
 
-import json
 from typing import Final
 
 from starlette.concurrency import run_in_threadpool
@@ -11,17 +12,14 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from livery.errors import LiveryError
+from livery._web import load_json
+from livery.errors import JsonDepthError, LiveryError, ThemeBuilderError, ThemeError
 from livery.gallery.builder import MAX_REQUEST_BYTES, Built
-from livery.gallery.cards import slugify
+from livery.gallery.builder.exports import BY_KIND
 from livery.gallery.routes.files import CSS, attachment
 from livery.gallery.routes.state import state
 
-FILE_TYPES: Final = {
-    "toml": "application/toml; charset=utf-8",
-    "py": "text/x-python; charset=utf-8",
-}
-"""The builder's downloads by suffix (``css`` is served as a stylesheet, not a download)."""
+PYTHON: Final = "text/x-python; charset=utf-8"
 
 
 async def build(request: Request) -> Response:
@@ -31,7 +29,9 @@ async def build(request: Request) -> Response:
     if len(body) > MAX_REQUEST_BYTES:
         return JSONResponse({"error": "the request is too large"}, 413)
     try:
-        data = json.loads(body)
+        data = load_json(body)
+    except JsonDepthError as error:
+        return JSONResponse({"error": str(error)}, 400)
     except ValueError:
         return JSONResponse({"error": "the request is not JSON"}, 400)
     try:
@@ -39,28 +39,21 @@ async def build(request: Request) -> Response:
     except Exception as error:
         # The settings were read; the engine said no. That is an answer, not a failed
         # request (a 4xx would also log a console error in the page for every typo).
-        return JSONResponse({"ok": False, "error": _message(error)})
-    return JSONResponse(
-        {
-            "ok": True,
-            "css": built.css,
-            "toml": built.toml,
-            "python": built.python,
-            "grade": built.grade,
-            "state": built.request.canonical(),
-        }
-    )
+        return JSONResponse({"ok": False, "error": _message(error), "field": _field(error)})
+    return JSONResponse(built.to_json())
 
 
 async def build_file(request: Request) -> Response:
     kind = request.path_params["kind"]
-    if kind != "css" and kind not in FILE_TYPES:
+    if kind not in ("css", "py") and kind not in BY_KIND:
         raise HTTPException(404)
     text = request.query_params.get("s", "")
     if len(text) > MAX_REQUEST_BYTES:
         raise HTTPException(413)
     try:
-        data = json.loads(text)
+        data = load_json(text)
+    except JsonDepthError as error:
+        raise HTTPException(400, str(error)) from None
     except ValueError:
         raise HTTPException(400, "the state is not JSON") from None
     try:
@@ -69,9 +62,15 @@ async def build_file(request: Request) -> Response:
         raise HTTPException(400, _message(error)) from None
     if kind == "css":
         return Response(built.css, media_type=CSS)
-    body = built.toml if kind == "toml" else built.python
-    name = f"{slugify(built.request.name or built.request.base)}.{kind}"
-    return attachment(body, FILE_TYPES[kind], name)
+    stem = built.stem()
+    if kind == "py":
+        return attachment(built.python, PYTHON, f"{stem}.py")
+    export = BY_KIND[kind]
+    try:
+        body = await run_in_threadpool(export.render, built.theme, stem)
+    except Exception as error:
+        raise HTTPException(400, _message(error)) from None
+    return attachment(body, export.media_type, export.filename(stem))
 
 
 async def _build(request: Request, data: object) -> Built:
@@ -84,3 +83,12 @@ def _message(error: Exception) -> str:
     if isinstance(error, LiveryError):
         return str(error)
     return f"{type(error).__name__}: {error}"
+
+
+def _field(error: Exception) -> str | None:
+    """The builder field an error concerns, for the page to mark (``None``: the whole form)."""
+    if isinstance(error, ThemeBuilderError):
+        return error.field
+    if isinstance(error, ThemeError):
+        return error.variable
+    return None
