@@ -188,7 +188,7 @@ def test_every_download_loads_back(browser: Any, gallery: Gallery, tmp_path: Pat
     try:
         page.goto(gallery.url + "themes/citrus/")
         links = page.eval_on_selector_all("a[data-kind]", "els => els.map(e => e.dataset.kind)")
-        assert links == ["css", "toml", "gradio", "tokens", "dark-tokens"]
+        assert links == ["css", "scss", "tailwind", "toml", "gradio", "tokens", "dark-tokens"]
         saved = {}
         for kind in links:
             with page.expect_download() as info:
@@ -221,7 +221,9 @@ def test_builder_export_reproduces_the_preview(
         page.fill("input[data-seed-for=secondary_hue]", "#0d9488")
         page.select_option("select[data-setting=radius_size]", "lg")
         page.select_option("select[data-setting=font]", "serif")
+        page.fill("#b-filter", "link_text_color")  # the groups start closed; find the rows
         page.fill("input[data-variable=link_text_color]", "*secondary_700")
+        page.fill("#b-filter", "block_radius")
         page.fill("input[data-variable=block_radius]", "*radius_xxl")
         page.fill("#b-name", "Rose garden")
         page.wait_for_selector("#builder-form[data-status=ready]")
@@ -261,6 +263,7 @@ def test_builder_export_reproduces_the_preview(
 def test_builder_shows_engine_errors(guarded: tuple[Any, Any], gallery: Gallery) -> None:
     page, guard = guarded
     page.goto(gallery.url + "builder/?from=aurora")
+    page.fill("#b-filter", "link_text")
     page.fill("input[data-variable=link_text_color]", "red;} body{display:none")
     page.wait_for_selector("#builder-form[data-status=error]")
     message = page.text_content("#builder-status")
@@ -387,7 +390,7 @@ def test_static_site_in_chromium(browser: Any, static_site: str) -> None:
         page.fill("#search", "gradio")
         assert 0 < len(visible(page)) < total
         page.click("[data-slug=ocean] .card-title a")
-        page.wait_for_url("**/themes/ocean/")
+        page.wait_for_url("**/themes/ocean/index.html")  # from disk, a folder is a listing
         page.click("#dark-toggle")
         assert variables(page, "#preview")["--body-background-fill"]
         page.goto(static_site + "compare/?t=ocean,ink")

@@ -95,9 +95,14 @@ def test_downloads_load_back(gallery: Gallery, slug: str, tmp_path: Path) -> Non
 
 def test_preview_css_is_scoped_and_fetches_nothing(gallery: Gallery) -> None:
     css = gallery.get("themes/soft/scoped.css").text
-    assert css.startswith(".lv-t-soft{")
-    assert ".lv-t-soft.dark," in css
-    assert "@font-face" not in css and "@import" not in css and "url(http" not in css
+    faces, variables = css.split(".lv-t-soft{", 1)
+    assert ".lv-t-soft.dark," in variables
+    assert "@import" not in css and "url(http" not in css
+    # Soft's Montserrat and IBM Plex Mono, as the gallery's own copies (/fonts/…)
+    sources = re.findall(r"src:url\('([^']+)'\)", faces)
+    assert "../../fonts/montserrat-latin-400-normal.woff2" in sources
+    assert all(re.fullmatch(r"\.\./\.\./fonts/[a-z0-9-]+\.woff2", src) for src in sources)
+    assert faces.count("@font-face") == len(sources) and "unicode-range:" in faces
 
 
 TRAVERSALS = (
@@ -148,7 +153,8 @@ def test_builder_api(gallery: Gallery) -> None:
     assert response.status_code == 200
     data = response.json()
     assert set(data) >= {"css", "toml", "python", "grade", "state"}
-    assert data["css"].startswith(".lv-builder{") and 'primary_hue = "rose"' in data["toml"]
+    assert ".lv-builder{" in data["css"] and 'primary_hue = "rose"' in data["toml"]
+    assert "src:url('../../fonts/" in data["css"]  # the base theme's fonts, self-hosted
     css = gallery.get("api/build.css", params={"s": data["state"]})
     assert css.status_code == 200 and css.text == data["css"]
     toml = gallery.get("api/build.toml", params={"s": data["state"]})

@@ -7,7 +7,7 @@
 //
 // State for tests and tools: `data-status` on each component and each story (loading, ready,
 // error), the model on its mount element (`el.liveryModel`), `data-ready` on <body>.
-import { loadStylesheet, root } from "./common.js";
+import { darkToggle, loadStylesheet, root, UI_EVENT } from "./common.js";
 
 const body = document.body;
 const themeSelect = document.getElementById("component-theme");
@@ -31,12 +31,14 @@ function useTheme(slug) {
 
 themeSelect?.addEventListener("change", () => useTheme(themeSelect.value));
 
-darkButton?.addEventListener("click", () => {
-  const dark = darkButton.getAttribute("aria-pressed") !== "true";
-  darkButton.setAttribute("aria-pressed", String(dark));
-  for (const stage of stages()) stage.classList.toggle("dark", dark); // Gradio's dark switch
-  body.dataset.mode = dark ? "dark" : "light";
-});
+// The stages follow the gallery's Dark mode switch; this one overrides it for the stages alone.
+darkToggle(darkButton, () => stages());
+const showMode = () => {
+  body.dataset.mode = darkButton?.getAttribute("aria-pressed") === "true" ? "dark" : "light";
+};
+showMode();
+darkButton?.addEventListener("click", showMode);
+document.addEventListener(UI_EVENT, showMode);
 
 function readAsDataUrl(file) {
   return new Promise((resolve, reject) => {

@@ -10,6 +10,8 @@ const aa = document.getElementById("filter-aa");
 const count = document.getElementById("count");
 const empty = document.getElementById("empty");
 const preview = document.getElementById("card-preview");
+const filtersToggle = document.getElementById("filters-toggle");
+const filters = document.getElementById("filters");
 // A card near the viewport gets its theme's stylesheet and its light and dark mini previews.
 const styles = lazyStyles((card) => {
   const slot = card.querySelector(".card-previews");
@@ -61,9 +63,20 @@ function apply() {
     if (item.element.hidden === match) item.element.hidden = !match;
     if (match) shown += 1;
   }
-  count.textContent = shown === items.length ? `${items.length} themes` : `${shown} of ${items.length} themes`;
+  count.textContent =
+    shown === items.length ? `${items.length} themes` : `${shown} of ${items.length} themes`;
   empty.hidden = shown > 0;
+  const active = [family, wanted, passes].filter(Boolean).length;
+  filtersToggle.textContent = active ? `Filters (${active})` : "Filters";
   remember();
+}
+
+// On a narrow screen the filters fold behind a button (CSS shows them always on wide ones),
+// so that the first cards are on the first screen.
+function toggleFilters() {
+  const open = filtersToggle.getAttribute("aria-expanded") !== "true";
+  filtersToggle.setAttribute("aria-expanded", String(open));
+  filters.classList.toggle("is-open", open);
 }
 
 function remember() {
@@ -105,7 +118,9 @@ async function refresh() {
     const replacement = fresh.getElementById(id);
     if (!replacement) continue;
     const value = select.value;
-    select.replaceChildren(...Array.from(replacement.options, (option) => document.importNode(option, true)));
+    select.replaceChildren(
+      ...Array.from(replacement.options, (option) => document.importNode(option, true)),
+    );
     choose(select, value);
   }
   // Keep the previews already drawn (the same template for every card) to avoid a flicker.
@@ -148,4 +163,5 @@ for (const control of [search, hue, tag, aa]) control.addEventListener("input", 
 hue.addEventListener("change", apply);
 tag.addEventListener("change", apply);
 aa.addEventListener("change", apply);
+filtersToggle.addEventListener("click", toggleFilters);
 if (live) poll();

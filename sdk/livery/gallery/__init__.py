@@ -6,7 +6,7 @@ gzip cache ``compressed``); ``livery gallery build`` writes the same pages as st
 by ``source_index``), become cards (``cards``, ``hues``) kept current by the ``registry``, its
 background ``worker`` and the folder watcher (``watch``), and are rendered by ``pages``
 through the jinja2 templates of the top-level ``gallery/`` folder (``render``). The builder's
-server side is ``builder``; the code to copy is ``snippets``; the files to download are
+server side is the ``builder`` package; the code to copy is ``snippets``; the files to download are
 ``downloads``.
 
 Addresses (the same under the server and in the static site; every link is relative):
@@ -16,11 +16,14 @@ Addresses (the same under the server and in the static site; every link is relat
 ``/themes/<slug>/``                    a theme: kitchen sink, swatches, fonts, contrast,
                                        snippets, downloads (error page for a broken theme)
 ``/themes/<slug>/scoped.css``          the theme's variables on ``.lv-t-<slug>``, dark mode
-                                       on ``.dark``, no font rules (previews)
+                                       on ``.dark``, ``@font-face`` rules for ``/fonts/``
 ``/themes/<slug>/<slug>.css``          downloads: stylesheet, theme file, Gradio JSON,
-``… .toml``, ``… .gradio.json``,       design tokens (DTCG, light and what dark changes);
-``… .tokens.json``,                    ``attachment`` from the server
-``… .dark.tokens.json``
+``… .toml``, ``… .gradio.json``,       design tokens (DTCG, light and what dark changes),
+``… .tokens.json``,                    SCSS, Tailwind v4; ``attachment`` from the server
+``… .dark.tokens.json``, ``… .scss``,
+``… .tailwind.css``
+``/fonts/<file>``                      the woff2 files of the themes' hosted fonts (Livery's
+                                       font cache, ``livery.theme.fontfiles``)
 ``/compare/?t=a,b``                    two to four themes side by side
 ``/builder/?from=<slug>``              the builder (server only; the static page says so)
 ``/components/``                       installed components, their stories live in any
@@ -33,8 +36,13 @@ Addresses (the same under the server and in the static site; every link is relat
 ``/assets/…``                          ``gallery/static``: CSS and ES modules
 ``/data/version.json``                 server only: changes when any theme changes
 ``POST /api/build``                    server only: builder settings in, ``{ok, css, toml,
-                                       python, grade, state}`` or ``{ok: false, error}`` out
-``/api/build.css|toml|py?s=<state>``   server only: the same build as a stylesheet or a file
+                                       python, grade, contrast, values, base, state}`` or
+                                       ``{ok: false, error, field}`` out
+``/api/build.<kind>?s=<state>``        server only: the same build as the preview stylesheet
+                                       (``css``) or a download: ``py``, ``toml``,
+                                       ``theme.css``, ``gradio.json``, ``scss``,
+                                       ``tailwind.css``, ``tailwind-replace.css``,
+                                       ``tokens.json``, ``dark.tokens.json``, ``resolver.json``
 =====================================  ===================================================
 
 Every page is served with a strict Content-Security-Policy: no inline script or style at all

@@ -1,4 +1,5 @@
-"""The files a theme's detail page offers: CSS, TOML, Gradio JSON and design tokens.
+"""The files a theme's detail page offers: CSS, SCSS, Tailwind, TOML, Gradio JSON and design
+tokens.
 
 Each is an export from ``livery.theme.FORMATS`` under a file name that says what it is
 (``soft.gradio.json``), served with ``Content-Disposition: attachment`` by the server and
@@ -39,6 +40,10 @@ class Download:
 
 DOWNLOADS: Final = (
     Download("css", ".css", "CSS", "text/css; charset=utf-8", "css"),
+    Download("scss", ".scss", "SCSS variables and maps", "text/x-scss; charset=utf-8", "scss"),
+    Download(
+        "tailwind", ".tailwind.css", "Tailwind v4 theme", "text/css; charset=utf-8", "tailwind"
+    ),
     Download("toml", ".toml", "TOML theme file", "application/toml; charset=utf-8", "toml"),
     Download("gradio", ".gradio.json", "Gradio theme JSON", "application/json", "gradio"),
     Download(

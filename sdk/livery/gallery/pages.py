@@ -3,13 +3,14 @@
 Every link is relative (``root`` is ``""``, ``"../"`` or ``"../../"`` for a page one or two
 folders down), so the same HTML works under ``livery gallery`` and from any static host. The
 ``live`` flag says whether a server is behind the page: only then does the builder work and
-do pages poll for changes.
+do pages poll for changes. Static pages also link folders to their ``index.html``
+(``page_file``; opened from disk, a folder is a file listing) and load their script as a
+classic script (``classic``: browsers refuse module scripts from ``file://``).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 from threading import Lock
@@ -24,7 +25,7 @@ from livery.gallery.cards import ROLES, Card
 from livery.gallery.components import Catalogue
 from livery.gallery.registry import Registry
 from livery.gallery.render import environment, render
-from livery.theme import PAIRS, SHADES, css_name
+from livery.theme import PAIRS, SHADES, VARIABLES, css_name
 
 if TYPE_CHECKING:
     from livery.theme import AuditReport
@@ -147,21 +148,19 @@ class Pages:
 
     def compare(self) -> str:
         usable = [card for card in self.registry.cards() if card.ok]
-        return self._render("compare.html", 1, "compare", cards=usable)
+        variables = [css_name(variable.name) for variable in VARIABLES]
+        return self._render("compare.html", 1, "compare", cards=usable, variables=variables)
 
     def builder_page(self, base: str | None) -> str:
         """The builder, starting from ``base`` (or the first usable theme)."""
         usable = [card for card in self.registry.cards() if card.ok]
         card = next((c for c in usable if c.slug == base), usable[0] if usable else None)
         built: Built | None = None
-        current: dict[str, object] = {}
         if self.live and card is not None:
             try:
                 built = self.builder.build({"from": card.slug})
             except ThemeBuilderError:
                 card = None
-            else:
-                current = _current(self.registry, card)
         return self._render(
             "builder.html",
             1,
@@ -169,7 +168,6 @@ class Pages:
             cards=usable,
             base=card,
             built=built,
-            current=current,
             roles=ROLES,
             options=builder.options(),
         )
@@ -196,6 +194,7 @@ class Pages:
             version=self.registry.version,
             script="common",
             csp_meta=None,
+            page_file="",
         )
 
     # --- data files ------------------------------------------------------------------------
@@ -242,6 +241,7 @@ def render_page(
         version=version,
         script=script,
         csp_meta=None if live else CSP_META,
+        page_file="" if live else "index.html",
         **context,
     )
 
@@ -277,24 +277,3 @@ def detail_page(card: Card, report: AuditReport | None, *, live: bool, version: 
         livery_snippet=snippets.livery_snippet(card),
         gradio_snippet=snippets.gradio_snippet(card),
     )
-
-
-_HEX6 = re.compile(r"#[0-9a-f]{6}")
-
-
-def _current(registry: Registry, card: Card) -> dict[str, object]:
-    """What the builder's "Keep (…)" choices show: the base theme's settings."""
-    theme = registry.theme(card.slug)
-    current: dict[str, object] = {}
-    seeds = {}
-    for role in ROLES:
-        hue = getattr(theme, f"{role}_hue")
-        current[role] = hue.name or hue.seed or "custom"
-        seed = hues.hex_colour(hue.seed or hue.c500).lower()
-        seeds[role] = seed if _HEX6.fullmatch(seed) else "#6366f1"
-    current["seeds"] = seeds
-    for scale in ("text", "spacing", "radius"):
-        size = getattr(theme, f"{scale}_size")
-        current[scale] = size.name.split("_", 1)[1] if size.name else "custom"
-    current["variables"] = {name: theme.value(name) for name, _ in builder.KEY_VARIABLES}
-    return current

@@ -26,9 +26,11 @@ from livery._files import new_folder, swap_folder
 from livery.errors import BuildFolderError
 from livery.gallery import downloads
 from livery.gallery.cards import Card
+from livery.gallery.classic import classic_script
 from livery.gallery.pages import STATIC_VERSION, Pages, detail_page
-from livery.gallery.registry import Registry, prepare, preview_css
+from livery.gallery.registry import FONTS_URL, Registry, prepare, preview_css
 from livery.gallery.render import static_dir
+from livery.gallery.site_fonts import write_site_fonts
 from livery.gallery.sources import Source, Stamp
 from livery.theme import Theme
 
@@ -107,7 +109,7 @@ def theme_folder(job: tuple[str, Source, Stamp], staging: Path) -> tuple[Card, l
         (f"{folder}/index.html", detail_page(card, report, live=False, version=STATIC_VERSION))
     ]
     if card.ok and theme is not None:
-        files.append((f"{folder}/scoped.css", preview_css(theme, f".lv-t-{slug}")))
+        files.append((f"{folder}/scoped.css", preview_css(theme, f".lv-t-{slug}", FONTS_URL)))
         files += theme_downloads(slug, theme)
     (staging / folder).mkdir(parents=True, exist_ok=True)
     for relative, text in files:
@@ -121,6 +123,19 @@ def theme_downloads(slug: str, theme: Theme) -> list[tuple[str, str]]:
         (f"themes/{slug}/{download.filename(slug)}", download.render(theme))
         for download in downloads.DOWNLOADS
     ]
+
+
+def classic_scripts(staging: Path) -> list[str]:
+    """Each page script as a classic script in ``assets/classic/`` (what static pages load:
+    browsers refuse module scripts from ``file://``); return the relative paths written."""
+    scripts = staging / "assets" / "js"
+    target = staging / "assets" / "classic"
+    target.mkdir()
+    written = []
+    for path in sorted(scripts.glob("*.js")):
+        _write(target / path.name, classic_script(scripts, path.name))
+        written.append(f"assets/classic/{path.name}")
+    return written
 
 
 def component_files(pages: Pages, staging: Path) -> list[str]:
@@ -172,6 +187,8 @@ def build(
             for path in sorted((staging / "assets").rglob("*"))
             if path.is_file()
         ]
+        written += classic_scripts(staging)
+        written += write_site_fonts(pages.registry, staging)
         written += theme_pages(pages, staging, workers=workers)
         written += component_files(pages, staging)
         for relative, text in site_pages(pages):

@@ -11,7 +11,7 @@ from typing import Final
 
 from starlette.routing import Route
 
-from livery.gallery.routes import api, components, files, pages
+from livery.gallery.routes import api, components, files, fonts, pages
 
 ROUTES: Final = (
     Route("/", pages.index),
@@ -26,6 +26,7 @@ ROUTES: Final = (
     Route("/data/version.json", files.version_json),
     Route("/data/pairs.css", files.pairs_css),
     Route("/assets/{path:path}", files.asset),
+    Route("/fonts/{filename}", fonts.font_file),
     Route("/api/build", api.build, methods=["POST"]),
     Route("/api/build.{kind}", api.build_file),
 )
