@@ -18,7 +18,7 @@ import pytest
 
 import livery
 import livery.themes
-from livery.theme.catalogue import VARIABLES
+from livery.theme.catalogue import LIVERY_DARK_TWINS, VARIABLES
 
 pytestmark = pytest.mark.interop
 
@@ -98,11 +98,14 @@ def test_catalogue_lists_gradios_variables_in_order() -> None:
     assert len({variable.name for variable in VARIABLES}) == 219
 
 
-def test_dark_twins_are_gradios() -> None:
+def test_dark_twins_are_gradios_and_livery_adds_only_its_listed_ones() -> None:
     with_dark = {variable.name for variable in VARIABLES if variable.has_dark}
-    assert len(with_dark) == 104
+    assert set(LIVERY_DARK_TWINS) == {"color_accent"}
+    assert with_dark >= LIVERY_DARK_TWINS
     base = gr.themes.Base()
-    assert with_dark == {name for name in NAMES if hasattr(base, f"{name}_dark")}
+    gradios = {name for name in NAMES if hasattr(base, f"{name}_dark")}
+    assert len(gradios) == 104
+    assert with_dark - LIVERY_DARK_TWINS == gradios
 
 
 # --- built-in themes ----------------------------------------------------------------------
@@ -253,7 +256,10 @@ def _line_of(text: str) -> int:
 
 
 def _set_changes(before: Any, after: Any, read: Any) -> set[str]:
-    keys = [*NAMES, *(f"{v.name}_dark" for v in VARIABLES if v.has_dark)]
+    keys = [
+        *NAMES,
+        *(f"{v.name}_dark" for v in VARIABLES if v.has_dark and v.name not in LIVERY_DARK_TWINS),
+    ]
     return {key for key in keys if read(before, key) != read(after, key)}
 
 
@@ -383,3 +389,24 @@ def test_css_is_at_least_a_quarter_smaller_than_gradios() -> None:
     gradio_bytes = len(gr.themes.Default()._get_theme_css().encode())
     assert gradio_bytes > 15_000
     assert livery_bytes <= 0.75 * gradio_bytes, (livery_bytes, gradio_bytes)
+
+
+def test_a_dark_accent_reaches_gradio_through_livery_and_through_its_json(
+    tmp_path: Path,
+) -> None:
+    theme = livery.themes.Default().set(color_accent_dark="#fdba74")
+    light, dark = _blocks(theme._get_theme_css())
+    assert "--color-accent: var(--primary-500)" in light or "--color-accent: #f97316" in light
+    assert "--color-accent: #fdba74;" in dark
+    path = tmp_path / "accent.json"
+    theme.dump(str(path))
+    _, gradio_dark = _blocks(gr.themes.Base.load(str(path))._get_theme_css())
+    assert "--color-accent: #fdba74;" in gradio_dark
+    untouched_dark = _blocks(livery.themes.Default()._get_theme_css())[1]
+    assert "--color-accent:" not in untouched_dark  # left alone: exactly Gradio's output
+
+
+def _blocks(css: str) -> tuple[str, str]:
+    """The light (``:root``) and dark (``.dark``) blocks of a theme stylesheet."""
+    start = css.index(".dark")
+    return css[:start], css[start:]

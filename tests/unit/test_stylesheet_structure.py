@@ -16,6 +16,7 @@ from tinycss2 import ast
 
 import livery
 from livery.theme import BY_NAME, Resolved, entries
+from livery.theme.catalogue import SAME
 from livery.themes import Base, LocalFont
 
 from .css_rules import (
@@ -251,8 +252,8 @@ def test_setting_a_reference_to_a_changing_variable_is_redeclared() -> None:
     assert _dark_block(theme)[_prop("block_title_text_color")] == "var(--body-text-color)"
 
 
-def test_a_variable_without_dark_twin_follows_its_reference_into_dark_mode() -> None:
-    assert not BY_NAME["color_accent"].has_dark
+def test_a_twin_left_alone_follows_the_light_reference_into_dark_mode() -> None:
+    assert BY_NAME["color_accent"].dark is SAME  # Livery's own twin, repeating the light value
     before = _dark_block(Base())
     assert _prop("color_accent") not in before
     assert _prop("slider_color") not in before  # slider_color = *color_accent in both modes

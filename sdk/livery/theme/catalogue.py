@@ -117,7 +117,7 @@ VARIABLES: Final[tuple[Variable, ...]] = (
     V("body_text_size", "body", LENGTH, "*text_md"),
     V("body_text_weight", "body", WEIGHT, "400"),
     V("embed_radius", "body", LENGTH, "*radius_sm"),
-    V("color_accent", "colour", COLOUR, "*primary_500"),
+    V("color_accent", "colour", COLOUR, "*primary_500", dark=SAME),
     V("color_accent_soft", "colour", COLOUR, "*primary_50", dark="*neutral_700"),
     V("background_fill_primary", "colour", FILL, "white", dark="*neutral_950"),
     V("background_fill_secondary", "colour", FILL, "*neutral_50", dark="*neutral_900"),
@@ -280,6 +280,13 @@ VARIABLES: Final[tuple[Variable, ...]] = (
 
 BY_NAME: Final[dict[str, Variable]] = {variable.name: variable for variable in VARIABLES}
 """Catalogue rows by variable name."""
+
+LIVERY_DARK_TWINS: Final[frozenset[str]] = frozenset({"color_accent"})
+"""Dark twins Livery has and Gradio does not. Gradio draws the selected tab's label (and other
+accents) in ``color_accent`` in both modes, and no one colour reads at 4.5:1 on both a light
+and a dark page: without a twin, no theme could pass in both. By default the twin repeats the
+light value, so a theme that leaves it alone compiles exactly as in Gradio; Gradio accepts the
+attribute too (its stylesheet puts any ``*_dark`` attribute in the dark block)."""
 
 DARK_NAMES: Final[frozenset[str]] = frozenset(
     f"{variable.name}_dark" for variable in VARIABLES if variable.has_dark

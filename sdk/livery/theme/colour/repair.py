@@ -55,17 +55,20 @@ Resolver = Callable[[Mapping[str, str]], Resolved]
 """The theme's table with the given overrides (``name`` or ``name_dark`` → value) applied."""
 
 
-def repair(resolve_with: Resolver, level: str = "AA") -> list[Change]:
+def repair(
+    resolve_with: Resolver, level: str = "AA", *, lenient_placeholders: bool = False
+) -> list[Change]:
     """The changes that make every pair pass at ``level``, in the order they were made.
 
     ``resolve_with`` gives the theme's table with overrides applied, so the repair can measure
     each round's result; the caller applies the returned changes to the theme itself.
     """
+    lenient = lenient_placeholders
     overrides: dict[str, str] = {}
-    resolved = resolve_with(overrides)
+    resolved = original = resolve_with(overrides)
     first: dict[str, tuple[Check, str]] = {}
     for _ in range(_ROUNDS):
-        report = audit(resolved, level)
+        report = audit(resolved, level, lenient_placeholders=lenient)
         if report.passed:
             break
         moved: set[str] = set()
@@ -82,16 +85,18 @@ def repair(resolve_with: Resolver, level: str = "AA") -> list[Change]:
                 for side in sides
             ):
                 continue  # measured against a value this round already changed
-            name, new = _solve_either(resolved, check, sides, level)
+            name, new = _solve_either(resolved, check, sides, level, lenient)
             moved.add(name)
-            first.setdefault(name, (check, _written(resolved, name)))
+            first.setdefault(name, (check, _written(original, name)))
             overrides[name] = new
             resolved = resolve_with(overrides)
     else:
-        raise _unreachable(audit(resolved, level).failures, level)
+        raise _unreachable(audit(resolved, level, lenient_placeholders=lenient).failures, level)
     changes = []
     for name, (check, old) in first.items():
-        after = measure(resolved, check.pair, check.mode == "dark", level)
+        after = measure(
+            resolved, check.pair, check.mode == "dark", level, lenient_placeholders=lenient
+        )
         changes.append(
             Change(
                 variable=name,
@@ -129,7 +134,7 @@ def _moving_variables(check: Check) -> list[str]:
 
 
 def _solve_either(
-    resolved: Resolved, check: Check, names: list[str], level: str
+    resolved: Resolved, check: Check, names: list[str], level: str, lenient: bool
 ) -> tuple[str, str]:
     if not names:
         raise ContrastRepairError(
@@ -138,20 +143,28 @@ def _solve_either(
         )
     for name in names:
         try:
-            return name, _solve(resolved, check.pair, name, check.mode == "dark", level)
+            dark = check.mode == "dark"
+            return name, _solve(resolved, check.pair, name, dark, level, lenient)
         except ContrastRepairError as error:
             problem = error
     raise problem
 
 
-def _solve(resolved: Resolved, trigger: Pair, name: str, dark: bool, level: str) -> str:
+def _solve(
+    resolved: Resolved, trigger: Pair, name: str, dark: bool, level: str, lenient: bool
+) -> str:
     """The nearest colour (by lightness) for ``name`` that passes every pair it is part of."""
     variable = name.removesuffix("_dark") if dark else name
-    needs = constraints(resolved, variable, dark, level)
+    needs = constraints(resolved, variable, dark, level, lenient_placeholders=lenient)
     literal = resolved.literal(variable, dark)
-    if len(colours_in(literal)) > 1:
+    colours = colours_in(literal)
+    if not colours:  # "none", "transparent" as a keyword…: nothing to move along lightness
+        raise ContrastRepairError(
+            f"{name} is {literal[:40]!r}, which has no colour to change for {trigger.label}"
+        )
+    if len(colours) > 1:
         return _solve_gradient(literal, needs, trigger, name, dark)
-    return _nearest(colours_in(literal)[0], needs, trigger, name, dark).to_string(hex=True)
+    return _nearest(colours[0], needs, trigger, name, dark).to_string(hex=True)
 
 
 def _solve_gradient(

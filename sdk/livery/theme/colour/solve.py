@@ -13,7 +13,7 @@ import math
 
 from livery.errors import NotAColourError
 from livery.theme.colour.contrast import Colour, colours_in, flatten
-from livery.theme.colour.pairs import PAIRS, REQUIRED, Role
+from livery.theme.colour.pairs import PAIRS, required
 from livery.theme.resolve import Resolved
 
 MARGIN = 0.001
@@ -47,12 +47,14 @@ def passes(colour: Colour, needs: list[Constraint]) -> bool:
     return all(_ratio(luminance, other) >= needed for other, needed in needs)
 
 
-def constraints(resolved: Resolved, variable: str, dark: bool, level: str) -> list[Constraint]:
+def constraints(
+    resolved: Resolved, variable: str, dark: bool, level: str, *, lenient_placeholders: bool = False
+) -> list[Constraint]:
     """What ``variable`` must contrast with, for every pair it is part of (in one mode)."""
     found = []
     for pair in PAIRS:
-        needed = REQUIRED[level].get(pair.role)
-        if needed is None or pair.role is Role.DISABLED:
+        needed = required(level, pair.role, lenient_placeholders=lenient_placeholders)
+        if needed is None:
             continue
         if pair.foreground == variable:
             layers = (pair.background, *pair.beneath)
