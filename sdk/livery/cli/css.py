@@ -8,7 +8,8 @@ import typer
 
 from livery._files import write_atomic
 from livery.cli.console import err, error_line, escape, out
-from livery.cli.options import DarkOption
+from livery.cli.options import DarkOption, SassCompiler
+from livery.cli.paths import check_output_file
 from livery.cli.theme_source import THEME_HELP, load_theme
 from livery.css import build_custom
 
@@ -29,6 +30,11 @@ def build(
         DarkOption["class"], "--dark", help="How dark mode is switched on."
     ),
     minify: bool = typer.Option(False, "--minify", help="Leave out all optional whitespace."),
+    compiler: SassCompiler = typer.Option(  # type: ignore[valid-type]
+        SassCompiler["libsass"],
+        "--compiler",
+        help="libsass, or dart-sass (npm sass on Node: @use with modules, sass: built-ins).",
+    ),
 ) -> None:
     """Compile the theme's stylesheet followed by FILE, checked against the theme.
 
@@ -37,8 +43,12 @@ def build(
     unknown names are warnings on stderr, or errors with --strict. Without -o the CSS is
     printed; on any error nothing is written.
     """
+    if output is not None:
+        check_output_file(output)
     theme = load_theme(theme_name)
-    custom = build_custom(theme, source, dark=dark.value, minify=minify)
+    custom = build_custom(theme, source, dark=dark.value, minify=minify, compiler=compiler.value)
+    for note in custom.notes:
+        err.print(f"[yellow]warning:[/] {escape(note)}")
     for problem in custom.problems:
         if strict:
             error_line(str(problem))

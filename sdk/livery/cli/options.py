@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
+from livery.css import COMPILERS
 from livery.theme import DARK_SWITCHES
 
 
@@ -16,3 +17,6 @@ def choices(name: str, values: Iterable[str]) -> type[Enum]:
 
 DarkOption = choices("DarkOption", DARK_SWITCHES)
 """How dark mode is switched on: a .dark class, a data-theme attribute, the media query, all."""
+
+SassCompiler = choices("SassCompiler", COMPILERS)
+"""Which Sass compiles custom stylesheets: libsass (the default) or Dart Sass."""

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from livery.component.base import TEMPLATES_FOLDER
+from livery.css import COMPILERS, Compiler
 from livery.errors import ProjectError
 
 ENTRY_SUFFIXES = (".js", ".ts", ".jsx", ".tsx")
@@ -71,17 +72,32 @@ class Project:
     def metadata(self) -> dict[str, Any]:
         """The ``[project]`` table of ``pyproject.toml``, read now (a build may change it);
         ``ProjectError`` naming the file when it cannot be read."""
+        table = self._pyproject_data().get("project", {})
+        return table if isinstance(table, dict) else {}
+
+    def sass_compiler(self) -> Compiler:
+        """Which Sass compiles ``frontend/style.scss``: ``[tool.livery] sass`` in
+        ``pyproject.toml``, ``"libsass"`` (the default) or ``"dart-sass"``."""
+        tool = self._pyproject_data().get("tool", {})
+        table = tool.get("livery", {}) if isinstance(tool, dict) else {}
+        value = table.get("sass", "libsass") if isinstance(table, dict) else "libsass"
+        if value not in COMPILERS:
+            raise ProjectError(
+                f"{self.display(self.pyproject)}: [tool.livery] sass = {str(value)[:40]!r} "
+                f"is not one of {', '.join(COMPILERS)}"
+            )
+        return value  # type: ignore[no-any-return]
+
+    def _pyproject_data(self) -> dict[str, Any]:
         try:
             import tomllib
         except ModuleNotFoundError:  # Python 3.10
             import tomli as tomllib
 
         try:
-            data = tomllib.loads(self.pyproject.read_text(encoding="utf-8"))
+            return tomllib.loads(self.pyproject.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raise ProjectError(f"{self.display(self.pyproject)}: cannot read it: {error}") from None
-        table = data.get("project", {})
-        return table if isinstance(table, dict) else {}
 
     def display(self, path: Path) -> str:
         """``path`` as messages show it: relative to the working folder when inside it."""

@@ -1,4 +1,5 @@
-"""Compile a component's ``frontend/style.scss`` with libsass, as ``livery css build`` does.
+"""Compile a component's ``frontend/style.scss`` as ``livery css build`` does: with libsass,
+or with Dart Sass when ``pyproject.toml`` says ``[tool.livery] sass = "dart-sass"``.
 
 The component's stylesheet gets what custom CSS gets (``livery.css``): ``@import "livery"``
 for the theme's SCSS variables and ``dark`` mixin, partials from its own folder, and every
@@ -48,7 +49,7 @@ def compile_style(project: Project) -> Styles:
     if _is_blank(project.style):
         return Styles("", ())
     try:
-        result = build_custom(_theme(), shown, minify=True)
+        result = build_custom(_theme(), shown, minify=True, compiler=project.sass_compiler())
     except CssError as error:
         raise BuildError(str(error)) from None
     css = result.css.strip()

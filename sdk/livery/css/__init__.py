@@ -17,23 +17,27 @@ from livery.errors import (
     CssFileError,
     CssImportError,
     CssWarning,
+    SassWarning,
     ScssError,
     UnknownCssVariableError,
     UnknownCssVariableWarning,
     UnsafeCssError,
 )
 from livery.theme import css as engine
-from livery.theme.css import CustomCss, UnknownName
+from livery.theme.css import COMPILERS, Compiler, CustomCss, UnknownName
 
 if TYPE_CHECKING:
     from livery.theme import DarkSwitch, Theme
 
 __all__ = [
+    "COMPILERS",
+    "Compiler",
     "CssError",
     "CssFileError",
     "CssImportError",
     "CssWarning",
     "CustomCss",
+    "SassWarning",
     "ScssError",
     "UnknownCssVariableError",
     "UnknownCssVariableWarning",
@@ -52,15 +56,23 @@ def compile_custom(
     dark: DarkSwitch = "class",
     minify: bool = False,
     strict: bool = False,
+    compiler: Compiler = "libsass",
 ) -> str:
     """The compiled custom CSS for ``theme``, to append to ``theme.css(dark=, minify=)``.
 
     ``custom`` is CSS or SCSS text, or a ``.css``/``.scss``/``.sass`` file, which may ``@import
     "livery"`` (the theme's SCSS variables and ``dark`` mixin) and partials from its folder.
     Unknown ``var(--x)`` names warn (``UnknownCssVariableWarning``), or with ``strict`` raise.
+    ``compiler="dart-sass"`` uses Dart Sass (npm ``sass`` on Node) instead of libsass.
     """
     return engine.compile_custom(
-        theme.resolved(), custom, name=theme.name, dark=dark, minify=minify, strict=strict
+        theme.resolved(),
+        custom,
+        name=theme.name,
+        dark=dark,
+        minify=minify,
+        strict=strict,
+        compiler=compiler,
     )
 
 
@@ -70,12 +82,15 @@ def build_custom(
     *,
     dark: DarkSwitch = "class",
     minify: bool = False,
+    compiler: Compiler = "libsass",
 ) -> CustomCss:
     """Compile and check ``custom`` against ``theme``: the CSS and the unknown names.
 
     Errors (``CssError``) stop the build; unknown variables are returned, not raised.
     """
-    return engine.build_custom(theme.resolved(), custom, name=theme.name, dark=dark, minify=minify)
+    return engine.build_custom(
+        theme.resolved(), custom, name=theme.name, dark=dark, minify=minify, compiler=compiler
+    )
 
 
 def check_css(

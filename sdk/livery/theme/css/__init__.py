@@ -8,7 +8,15 @@ The public functions, which take a ``Theme``, and the errors are ``livery.css``'
 
 from __future__ import annotations
 
-from livery.theme.css.build import CustomCss, build_custom, compile_custom
+from livery.theme.css.build import COMPILERS, Compiler, CustomCss, build_custom, compile_custom
 from livery.theme.css.check import UnknownName, check_css
 
-__all__ = ["CustomCss", "UnknownName", "build_custom", "check_css", "compile_custom"]
+__all__ = [
+    "COMPILERS",
+    "Compiler",
+    "CustomCss",
+    "UnknownName",
+    "build_custom",
+    "check_css",
+    "compile_custom",
+]

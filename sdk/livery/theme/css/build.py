@@ -11,15 +11,28 @@ import os
 import sys
 import warnings
 from dataclasses import dataclass
+from typing import Final, Literal
 
-from livery.errors import UnknownCssVariableError, UnknownCssVariableWarning
+from livery.errors import (
+    InvalidOptionError,
+    SassWarning,
+    UnknownCssVariableError,
+    UnknownCssVariableWarning,
+)
 from livery.theme.css import source as sources
 from livery.theme.css.check import UnknownName, check_css
+from livery.theme.css.dart_sass import compile_dart
 from livery.theme.css.prelude import prelude
 from livery.theme.css.safety import check_output
-from livery.theme.css.scss import compile_scss
+from livery.theme.css.sandbox import compile_in_child
+from livery.theme.css.scss import Compiled
 from livery.theme.dark import DarkSwitch
 from livery.theme.resolve import Resolved
+
+Compiler = Literal["libsass", "dart-sass"]
+COMPILERS: Final[tuple[Compiler, ...]] = ("libsass", "dart-sass")
+"""libsass (the default, in a time-limited child process) or Dart Sass (npm ``sass``, on
+Node), which also knows ``@use … with``, ``@forward`` and the ``sass:`` modules."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +42,8 @@ class CustomCss:
     css: str
     """The compiled CSS, ready to append to the theme's stylesheet ("" if it is empty)."""
     problems: tuple[UnknownName, ...]
+    notes: tuple[str, ...] = ()
+    """What the compiler warned about, one line each (Dart Sass's deprecations, ``@warn``)."""
 
 
 def build_custom(
@@ -38,20 +53,29 @@ def build_custom(
     name: str = "",
     dark: DarkSwitch = "class",
     minify: bool = False,
+    compiler: Compiler = "libsass",
 ) -> CustomCss:
     """Compile and check ``custom`` (CSS or SCSS text, or a file) against the theme's table.
 
     ``name`` is the theme's, for the header of its ``livery`` module. Errors (``CssError``)
     stop the build; unknown variables are returned, not raised.
     """
+    if compiler not in COMPILERS:
+        raise InvalidOptionError(
+            f"compiler must be one of {', '.join(COMPILERS)}, not {str(compiler)[:40]!r}"
+        )
     source = sources.load(custom)
-    compiled = compile_scss(source, prelude(resolved, dark, name=name), minify=minify)
+    livery = prelude(resolved, dark, name=name)
+    if compiler == "dart-sass":
+        compiled = compile_dart(source, livery, minify=minify)
+    else:
+        compiled = Compiled(*compile_in_child(source, livery, minify=minify))
     check_output(compiled.css, compiled.files, source.name)
     problems = check_css(resolved, compiled.files, compiled=compiled.css, file=source.name)
     css = compiled.css.strip("\n")
     if css:
         css = css if minify else f"\n{css}\n"
-    return CustomCss(css, tuple(problems))
+    return CustomCss(css, tuple(problems), compiled.notes)
 
 
 def compile_custom(
@@ -62,6 +86,7 @@ def compile_custom(
     dark: DarkSwitch = "class",
     minify: bool = False,
     strict: bool = False,
+    compiler: Compiler = "libsass",
 ) -> str:
     """The compiled custom CSS for a theme's table, to append to ``theme.css(dark=, minify=)``.
 
@@ -70,13 +95,16 @@ def compile_custom(
     its own folder. Unknown ``var(--x)`` names are ``UnknownCssVariableWarning`` warnings, or
     with ``strict`` one ``UnknownCssVariableError`` listing them all. The result starts with a
     newline unless ``minify`` (and is "" for a stylesheet that compiles to nothing).
+    ``compiler="dart-sass"`` compiles with Dart Sass; its warnings are ``SassWarning``s.
     """
-    result = build_custom(resolved, custom, name=name, dark=dark, minify=minify)
+    result = build_custom(resolved, custom, name=name, dark=dark, minify=minify, compiler=compiler)
     if result.problems and strict:
         raise UnknownCssVariableError(result.problems)
     level = _outside_livery()
     for problem in result.problems:
         warnings.warn(UnknownCssVariableWarning(problem), stacklevel=level)
+    for note in result.notes:
+        warnings.warn(SassWarning(note), stacklevel=level)
     return result.css
 
 

@@ -36,6 +36,8 @@ _AS = re.compile(r"[ \t]*(?:as[ \t]+(\*|[A-Za-z_][\w-]*))?[ \t]*(?=;|$)", re.MUL
 _SPACE = re.compile(r"\s*")
 _REMOTE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _PARTIAL_SUFFIXES = (".scss", ".sass", ".css")
+MAX_IMPORT_DEPTH = 64
+"""Imports nest at most this deep: far deeper chains overflow libsass's stack."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Compiled:
     css: str
     files: dict[str, str]
     """File name (as messages show it) → original text; the stylesheet itself first."""
+    notes: tuple[str, ...] = ()
+    """What the compiler warned about (Dart Sass's deprecations, ``@warn``), one line each."""
 
 
 def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compiled:
@@ -53,7 +57,7 @@ def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compil
     ``livery`` is the text of the ``livery`` module. Raises ``ScssError`` (or its subclass
     ``CssImportError``) with the user's file and line.
     """
-    sass = _libsass(source.name)
+    sass = libsass(source.name)
     check_module(livery)
     importer = _Importer(source, livery)
     text = prepare(source.text, source.name)
@@ -69,7 +73,7 @@ def compile_scss(source: Source, livery: str, *, minify: bool = False) -> Compil
     return Compiled(_strip_charset(css), importer.files)
 
 
-def _libsass(name: str) -> ModuleType:
+def libsass(name: str) -> ModuleType:
     """libsass, imported on first use: the runtime (``pip install livery-sdk``) leaves it out,
     it is a 30 MB binary that only custom CSS needs."""
     try:
@@ -81,8 +85,8 @@ def _libsass(name: str) -> ModuleType:
     return sass
 
 
-def prepare(text: str, name: str) -> str:
-    """``text`` with ``@use`` rewritten for libsass; refuses ``@import url(…)``/``@forward``."""
+def refuse_url_imports(text: str, name: str) -> None:
+    """Refuse ``@import url(…)``: a custom stylesheet cannot load other files."""
     code = code_only(text)
     found = _URL_IMPORT.search(code)
     if found:
@@ -91,6 +95,12 @@ def prepare(text: str, name: str) -> str:
             file=name,
             line=line_of(code, found.start()),
         )
+
+
+def prepare(text: str, name: str) -> str:
+    """``text`` with ``@use`` rewritten for libsass; refuses ``@import url(…)``/``@forward``."""
+    refuse_url_imports(text, name)
+    code = code_only(text)
     edits: list[tuple[int, int, str]] = []
     namespaces: set[str] = set()
     for rule in _MODULE_RULE.finditer(code):
@@ -152,6 +162,7 @@ class _Importer:
         self.livery = livery
         self.files: dict[str, str] = {source.name: source.text}
         self.names: dict[str, str] = {}
+        self.depths: dict[str, int] = {}
         self.refused: CssError | None = None
         self.locate_refusal = False
 
@@ -205,6 +216,10 @@ class _Importer:
                 break
         else:
             raise CssImportError(f"cannot import {shown}: no such partial next to {importing}")
+        depth = self.depths.get(prev, 0) + 1
+        if depth > MAX_IMPORT_DEPTH:
+            raise CssImportError(f"imports nest more than {MAX_IMPORT_DEPTH} files deep")
+        self.depths[str(real)] = depth
         name = os.path.join(os.path.dirname(self.main), os.path.relpath(real, self.root))
         text = read(real, name)
         self.names[str(real)] = name
@@ -252,7 +267,7 @@ def check_module(livery: str) -> None:
 
     (libsass reports an error in an imported variable definition as ``line N of stdin``.)
     """
-    sass = _libsass(LIVERY_MODULE)
+    sass = libsass(LIVERY_MODULE)
     try:
         sass.compile(string=livery)
     except sass.CompileError as error:

@@ -8,6 +8,7 @@ from its own folder; text has no folder, so it can import only ``livery``.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,16 +56,31 @@ def load(custom: str | os.PathLike[str]) -> Source:
 
 
 def read(path: Path, name: str) -> str:
-    """The text of a stylesheet or partial, or a ``CssFileError`` naming ``name``."""
+    """The text of a stylesheet or partial, or a ``CssFileError`` naming ``name``.
+
+    Only a regular file is read, and at most one byte past the limit: a FIFO would block the
+    open and ``/dev/zero`` would never end (its ``st_size`` is 0), so the file is opened
+    without blocking and checked by ``fstat`` on the open descriptor before any read.
+    """
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         raise CssFileError("no such file", file=name) from None
     except IsADirectoryError:
         raise CssFileError("is a folder, not a stylesheet", file=name) from None
-    except OSError as error:
-        raise CssFileError(f"cannot read: {error.strerror or error}", file=name) from None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise CssFileError(f"cannot read: {reason}", file=name) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise CssFileError("is a folder, not a stylesheet", file=name)
+        if not stat.S_ISREG(mode):
+            raise CssFileError("is not a regular file (a pipe or a device?)", file=name)
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise CssFileError(f"cannot read: {error.strerror or error}", file=name) from None
     if len(data) > MAX_BYTES:
         raise CssFileError("the stylesheet is over 1 MB", file=name)
     try:
