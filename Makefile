@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint bench chromium clean
+.PHONY: run test lint bench fuzz chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,12 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/dev_reload.py
 	$(BIN)/python bench/visual.py
 	$(BIN)/python bench/install_footprint.py
+	$(BIN)/python bench/server_load.py
+	$(BIN)/python bench/kitchen_sink_fidelity.py
+
+# The property tests with 20x the examples, randomised (a nightly-style run, not CI's).
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/unit/test_property_entry.py -p no:randomly -q
 
 clean:
 	rm -rf build dist .pytest_cache

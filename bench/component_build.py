@@ -61,8 +61,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from livery._node import find_node
 from livery.component.build import build_assets, build_project
-from livery.component.node import find_node
 from livery.component.project import Project
 from livery.component.templates import create
 

@@ -30,6 +30,16 @@ def page(browser: object) -> Iterator[object]:
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def font_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One font cache (``LIVERY_CACHE_DIR``) for the whole run: each font package is
+    downloaded once per session, and never into the user's own cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("livery-cache")
+        patch.setenv("LIVERY_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def livery_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Livery's own wheel, built from this checkout once per session."""
@@ -45,8 +55,16 @@ def livery_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def axe_core(request: pytest.FixtureRequest) -> Path:
+    """The pinned axe-core script (npm), installed once into pytest's cache."""
+    from tests import axe
+
+    return axe.install(Path(request.config.cache.mkdir(f"livery-axe-{axe.VERSION}")))
+
+
+@pytest.fixture(scope="session")
 def node_or_skip() -> None:
-    from livery.component.node import find_node
+    from livery._node import find_node
     from livery.errors import NodeNotFoundError
 
     try:

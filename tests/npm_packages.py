@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from livery.component.node import find_node
+from livery._node import find_node
 from livery.component.npm import install
 from livery.component.project import Project
 

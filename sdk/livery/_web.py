@@ -4,21 +4,24 @@ Sockets are bound before uvicorn starts, so that a port in use is one clear erro
 than a log message and an exit from inside the server, and so that ``--port 0`` can print the
 port the system picked. Bound to a loopback address, a server accepts only loopback names in
 the Host header (a defence against DNS rebinding). Every response carries the same security
-headers.
+headers, a 500 from an unexpected exception included; request bodies are read as JSON with a
+bounded depth (``load_json``).
 """
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import socket
 import threading
 import webbrowser
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from livery.errors import ServerError
+from livery.errors import JsonDepthError, ServerError
 
 if TYPE_CHECKING:
     import uvicorn
@@ -164,10 +167,74 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        started = False
+
         async def send_secured(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 kept = [h for h in message.get("headers", []) if h[0].lower() not in self._names]
                 message["headers"] = [*kept, *self.headers]
             await send(message)
 
-        await self.app(scope, receive, send_secured)
+        try:
+            await self.app(scope, receive, send_secured)
+        except Exception:
+            # Starlette's own 500 comes from outside every middleware, without these headers:
+            # answer here, then let the error go on to be logged.
+            if not started:
+                await send_secured(_INTERNAL_ERROR_START)
+                await send_secured({"type": "http.response.body", "body": _INTERNAL_ERROR})
+            raise
+
+
+_INTERNAL_ERROR = b"internal server error"
+_INTERNAL_ERROR_START: Message = {
+    "type": "http.response.start",
+    "status": 500,
+    "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"),
+        (b"content-length", str(len(_INTERNAL_ERROR)).encode()),
+        (b"cache-control", b"no-store"),
+    ],
+}
+
+
+MAX_JSON_DEPTH = 100
+"""How deep a request's JSON may nest: far beyond any theme setting or component value, far
+short of the interpreter's recursion limit (8,000 ``[`` would raise ``RecursionError``)."""
+
+
+def load_json(body: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """``json.loads(body)``, refusing JSON nested deeper than ``max_depth`` with a one-line
+    ``JsonDepthError`` (a ``ValueError``) instead of a ``RecursionError`` here or in whatever
+    walks the value next. Not JSON at all is ``json.loads``'s ``ValueError``."""
+    try:
+        data = json.loads(body)
+    except RecursionError:
+        raise JsonDepthError(f"the JSON nests deeper than {max_depth} levels") from None
+    level = [(data, 1)]
+    while level:
+        value, depth = level.pop()
+        if isinstance(value, (list, dict)):
+            if depth > max_depth:
+                raise JsonDepthError(f"the JSON nests deeper than {max_depth} levels")
+            items = value.values() if isinstance(value, dict) else value
+            level.extend((item, depth + 1) for item in items)
+    return data
+
+
+async def read_body(request: Request, limit: int) -> bytes | None:
+    """The request's body, or ``None`` as soon as it is known to be over ``limit`` bytes (its
+    Content-Length, or what has arrived so far): a 40 MB body is refused without being read."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)

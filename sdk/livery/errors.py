@@ -13,10 +13,12 @@ these without an import cycle. The tree::
     LiveryError
     ├── InvalidOptionError (+ ValueError)      an argument names none of its fixed choices
     ├── ServerError                            a server cannot listen where it was asked to
+    ├── JsonDepthError (+ ValueError)          a request's JSON nests too deep
+    ├── OutputPathError                        a path to write cannot be written
     ├── ThemeError                             a theme, theme file or theme value
     │   ├── InvalidValueError
+    │   │   └── ThemeReferenceError                a reference names nothing or loops
     │   ├── UnknownVariableError
-    │   ├── ThemeReferenceError
     │   ├── ThemeFileError
     │   ├── UnknownThemeError
     │   └── ContrastRepairError
@@ -31,7 +33,8 @@ these without an import cycle. The tree::
     │   ├── UnsafeCssError
     │   ├── UnknownCssVariableError
     │   └── CssWarning (+ LiveryWarning)
-    │       └── UnknownCssVariableWarning
+    │       ├── UnknownCssVariableWarning
+    │       └── SassWarning                    what Dart Sass warned about
     ├── ComponentError                         a component, its value or its project
     │   ├── ComponentDefinitionError (+ TypeError)
     │   ├── PayloadError (+ ValueError)
@@ -51,6 +54,7 @@ these without an import cycle. The tree::
     │   └── DocsError
     ├── ThemeBuilderError                      the gallery's theme builder got a bad request
     ├── BuildFolderError                       the static site's output folder
+    ├── GalleryScriptError                     a gallery script the static site cannot rewrite
     ├── AuthoringMissingError                  a command needs the authoring extra
     ├── MissingTestingExtrasError              the pytest plugin's optional dependencies
     ├── ChromiumNotFoundError
@@ -60,7 +64,8 @@ these without an import cycle. The tree::
         ├── CssWarning (see CssError)
         ├── LiverySnapshotWarning
         ├── GradioLegacyKeyWarning               a Gradio file's keys Gradio 6 no longer defines
-        └── GradioValueWarning                   a value Gradio writes and browsers ignore
+        ├── GradioValueWarning                   a value Gradio writes and browsers ignore
+        └── FontUnavailableWarning               a font's files cannot be had: the stack falls back
 """
 
 from __future__ import annotations
@@ -72,14 +77,42 @@ _MAX_VALUE_CHARS = 60
 
 
 def _shorten(value: object) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    """The value as a message shows it: cut to a few words, quoted, controls escaped; never
+    raises (``repr`` of a 5,000-digit int does, so such a number is described instead)."""
+    if isinstance(value, int) and value.bit_length() > 300:
+        return f"<a number of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    try:
+        text = value if isinstance(value, str) else repr(value)
+    except Exception:  # a user's object whose repr fails must not make the error unprintable
+        return f"<{type(value).__name__}>"
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return repr(text) if isinstance(value, str) else text
 
 
+def printable(text: str, *, one_line: bool = False) -> str:
+    """``text`` with what UTF-8 cannot carry (lone surrogates) escaped as ``\\udxxx``, so a
+    message always prints; with ``one_line``, control characters and line separators too
+    (``\\n``, ``\\x1b``, ``\\u2028``): a message made of a stranger's text stays one
+    harmless line."""
+    return "".join(
+        _escaped(char)
+        if 0xD800 <= ord(char) <= 0xDFFF
+        or (one_line and (ord(char) < 32 or 0x7F <= ord(char) <= 0x9F or char in "\u2028\u2029"))
+        else char
+        for char in text
+    )
+
+
+def _escaped(char: str) -> str:
+    return repr(char)[1:-1] if ord(char) < 0x2028 else f"\\u{ord(char):04x}"
+
+
 class LiveryError(Exception):
     """Base class of every error caused by user input."""
+
+    def __str__(self) -> str:
+        return printable(super().__str__())
 
 
 class LiveryWarning(LiveryError, UserWarning):
@@ -93,6 +126,17 @@ class InvalidOptionError(LiveryError, ValueError):
 
 class ServerError(LiveryError):
     """A server (the gallery, a component's playground) cannot listen where it was asked to."""
+
+
+class JsonDepthError(LiveryError, ValueError):
+    """A request body nests its JSON deeper than a local server reads (``[[[[…``); a
+    ``ValueError`` as ``json.loads``'s refusals are, so a handler's ``except ValueError``
+    still answers 400."""
+
+
+class OutputPathError(LiveryError):
+    """A path to write (``-o``, ``--dir``) cannot be written: a folder where a file is wanted,
+    a file where a folder is, or what the system said (the message names the path)."""
 
 
 # Themes
@@ -128,10 +172,12 @@ class ThemeError(LiveryError):
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
         if self.variable is not None and self.value is not None:
-            return f"{where}{self.variable} = {_shorten(self.value)}: {self.reason}"
-        if self.variable is not None:
-            return f"{where}{self.variable}: {self.reason}"
-        return f"{where}{self.reason}"
+            line = f"{where}{self.variable} = {_shorten(self.value)}: {self.reason}"
+        elif self.variable is not None:
+            line = f"{where}{self.variable}: {self.reason}"
+        else:
+            line = f"{where}{self.reason}"
+        return printable(line, one_line=True)
 
 
 class InvalidValueError(ThemeError):
@@ -144,8 +190,9 @@ class UnknownVariableError(ThemeError, TypeError):
     written for Gradio catches it."""
 
 
-class ThemeReferenceError(ThemeError):
-    """A ``*reference`` points nowhere, forms a cycle, or misuses a ``_dark`` name."""
+class ThemeReferenceError(InvalidValueError):
+    """A ``*reference`` points nowhere, forms a cycle, or misuses a ``_dark`` name. Found when
+    the value enters the theme, so it is one of the ways a value is invalid."""
 
 
 class ThemeFileError(ThemeError):
@@ -203,10 +250,10 @@ class CssError(LiveryError):
 
     def __str__(self) -> str:
         if self.file is not None and self.line is not None:
-            return f"{self.file}:{self.line}: {self.reason}"
+            return printable(f"{self.file}:{self.line}: {self.reason}")
         if self.file is not None:
-            return f"{self.file}: {self.reason}"
-        return self.reason
+            return printable(f"{self.file}: {self.reason}")
+        return printable(self.reason)
 
 
 class CssFileError(CssError):
@@ -260,6 +307,14 @@ class UnknownCssVariableWarning(CssWarning):
         super().__init__(problem.message, file=problem.file, line=problem.line)
 
 
+class SassWarning(CssWarning):
+    """What Dart Sass warned about while compiling (a deprecation, an ``@warn``): one line,
+    already naming the file and line."""
+
+    def __init__(self, note: str) -> None:
+        super().__init__(note)
+
+
 # Components
 
 
@@ -286,7 +341,7 @@ class ComponentError(LiveryError):
             parts.append(self.component)
         if self.event:
             parts.append(f"event {self.event!r}")
-        return ": ".join([*parts, self.problem])
+        return printable(": ".join([*parts, self.problem]))
 
 
 class ComponentDefinitionError(ComponentError, TypeError):
@@ -374,11 +429,21 @@ class DemoError(ComponentError):
 
 class ThemeBuilderError(LiveryError):
     """The gallery's theme builder got an unusable request (the message says why, in one
-    line)."""
+    line). ``field`` is the builder field at fault (a setting or variable name, ``name``,
+    ``description``), when there is one, so that the page can mark it."""
+
+    def __init__(self, reason: str, *, field: str | None = None) -> None:
+        self.field = field
+        super().__init__(reason)
 
 
 class BuildFolderError(LiveryError):
     """The static site's output folder cannot be written or replaced."""
+
+
+class GalleryScriptError(LiveryError):
+    """A gallery module uses a form the static site's classic-script rewrite does not know
+    (the message names the file and the line)."""
 
 
 # The pytest plugin
@@ -426,3 +491,11 @@ class GradioLegacyKeyWarning(LiveryWarning):
     """A Gradio theme file holds keys Gradio 6 no longer reads (``button_shadow``, shades such
     as ``neutral_25``…) or references no theme defines (``*white``): Livery keeps the keys for
     ``to_gradio()``, inlines what references them, and names them all in the message."""
+
+
+# Font files
+
+
+class FontUnavailableWarning(LiveryWarning):
+    """A hosted font's files cannot be had (offline and not cached, a refused or corrupted
+    package): given as a warning, since the page still works with the rest of the stack."""

@@ -218,12 +218,13 @@ def test_an_installed_component_finds_its_built_assets(site: Path) -> None:
 
 def test_scratch_folders_of_killed_builds_never_ship(text_project: Path) -> None:
     package_dir = Project.find(text_project).package_dir
-    stale = package_dir / ".templates-new-killed"
-    running = package_dir / ".templates-new-running"
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # a process id that no longer runs: a killed build's
+    stale = package_dir / f".templates-new-{ended.pid}-0badc0de"
+    running = package_dir / f".templates-new-{os.getppid()}-0badf00d"
     for folder in (stale, running):
         folder.mkdir()
         (folder / "index.js").write_text("half a build")
-    os.utime(stale, (0, 0))
 
     result = build_project(text_project)
     assert not stale.exists()

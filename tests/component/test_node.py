@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from livery.component.node import find_node
+from livery._node import find_node
 from livery.errors import NodeNotFoundError
 
 

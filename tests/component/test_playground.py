@@ -151,7 +151,8 @@ def test_page_assets_and_policy(client: TestClient, demo: Demo) -> None:
     assert bundle.headers["content-type"].startswith("text/javascript")
     assert bundle.text == demo.component.js()
     assert client.get("/component/style.css").text == demo.component.css()
-    assert client.get("/themes/soft.css").text.startswith(":root{")
+    soft = client.get("/themes/soft.css").text  # Soft's fonts as this server's /fonts/ files
+    assert soft.startswith("@font-face{font-family:'Montserrat'") and ":root{" in soft
     assert client.get("/themes/nope.css").status_code == 404
     for bad in ("/static/..%2Fapp.py", "/static/app.py", "/component/../demo.py", "/static/"):
         assert client.get(bad).status_code == 404, bad

@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from livery.component.node import Node, find_node
+from livery._node import Node, find_node
 from tests.npm_packages import npm_folder
 
 PACKAGES = {

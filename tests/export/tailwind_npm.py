@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livery.component.node import find_node
+from livery._node import find_node
 from livery.component.process import run_tool
 from tests.npm_packages import npm_folder
 

@@ -22,7 +22,7 @@ from coloraide import Color
 from tinycss2 import ast
 
 import livery
-from livery.component.node import find_node
+from livery._node import find_node
 from livery.component.process import run_tool
 from livery.theme import FORMATS
 from livery.theme.catalogue import VARIABLES

@@ -207,7 +207,11 @@ def test_livery_version_gives_gradios_values(name: str) -> None:
     differ = differences(theirs, ours)
     assert not differ, f"{len(differ)} values differ:\n" + "\n".join(differ)
     assert ours.custom_css == theirs.custom_css
-    assert ours._stylesheets == theirs._stylesheets  # the Google fonts Gradio links
+    assert ours._stylesheets == []  # Livery serves the Google fonts Gradio links itself
+    served = ours._get_theme_css() if theirs._stylesheets else ""
+    for url in theirs._stylesheets:
+        family = url.split("family=", 1)[1].split(":", 1)[0].replace("+", " ")
+        assert f"font-family: '{family}'" in served, family
 
 
 # --- examples Gradio itself cannot run ------------------------------------------------------------

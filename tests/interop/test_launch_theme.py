@@ -186,9 +186,9 @@ def test_custom_css_is_served_after_the_theme() -> None:
     [
         ("</style><script>alert(1)</script>", "would end the <style> element"),
         ("@import url('https://example.com/x.css');", "cannot load other files"),
-        (".a { background: url(https://example.com/x.png); }", "url() may not load a file"),
-        ("@font-face { src: url('/f.woff2'); }", "url() may not load a file"),
-        (".a { background: image-set('x.png' 1x); }", "image-set() may not load a file"),
+        (".a { background: url(https://example.com/x.png); }", "cannot load other files"),
+        ("@font-face { src: url('/f.woff2'); }", "cannot load other files"),
+        (".a { background: image-set('x.png' 1x); }", "cannot load other files"),
     ],
 )
 def test_custom_css_that_escapes_or_loads_files_is_refused(css: str, reason: str) -> None:

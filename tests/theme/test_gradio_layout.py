@@ -85,11 +85,17 @@ def test_the_guides_seafoam_loads_the_fonts_gradios_loads() -> None:
     expected = run(SEAFOAM)
     theme = run(renamed(SEAFOAM))
     urls, css = theme._stylesheets, theme._font_css
-    assert urls == expected._stylesheets
     assert css == expected._font_css
-    # Quicksand from Google (Gradio lacks its 600 weight), IBM Plex Mono from Gradio's copy
-    assert urls == ["https://fonts.googleapis.com/css2?family=Quicksand:wght@400;600&display=swap"]
+    # Gradio links Quicksand from Google (it lacks its 600 weight); Livery serves its own copy
+    # through Gradio instead, and IBM Plex Mono comes from Gradio's copy in both
+    assert expected._stylesheets == [
+        "https://fonts.googleapis.com/css2?family=Quicksand:wght@400;600&display=swap"
+    ]
+    assert urls == []
     assert "static/fonts/IBMPlexMono/IBMPlexMono-SemiBold.woff2" in css[0]
+    served = theme._get_theme_css()
+    assert "font-family: 'Quicksand'" in served and "gradio_api/file=" in served
+    assert "font-weight: 600" in served.split("'Quicksand'", 1)[1]
 
 
 # --- the layout -----------------------------------------------------------------------------

@@ -128,20 +128,18 @@ def test_unknown_hue_and_size_names_are_clear_errors() -> None:
 
 
 def test_references_to_unknown_variables_name_the_chain() -> None:
-    theme = themes.Base().set(loader_color="*slider_color", slider_color="*no_such_colour")
     with pytest.raises(livery.ThemeReferenceError) as caught:
-        theme.css()
+        themes.Base().set(loader_color="*slider_color", slider_color="*no_such_colour")
     message = str(caught.value)
     assert "slider_color → no_such_colour" in message
     assert "not a theme variable" in message
 
 
 def test_reference_cycles_name_the_whole_cycle() -> None:
-    theme = themes.Base().set(
-        loader_color="*slider_color", slider_color="*color_accent", color_accent="*loader_color"
-    )
     with pytest.raises(livery.ThemeReferenceError, match="cycle") as caught:
-        theme.css()
+        themes.Base().set(
+            loader_color="*slider_color", slider_color="*color_accent", color_accent="*loader_color"
+        )
     message = str(caught.value)
     for name in ("loader_color", "slider_color", "color_accent"):
         assert name in message
@@ -149,17 +147,15 @@ def test_reference_cycles_name_the_whole_cycle() -> None:
 
 
 def test_dark_only_cycles_are_found() -> None:
-    theme = themes.Base().set(
-        body_text_color_dark="*link_text_color", link_text_color_dark="*body_text_color"
-    )
     with pytest.raises(livery.ThemeReferenceError, match="cycle in dark mode"):
-        theme.css()
+        themes.Base().set(
+            body_text_color_dark="*link_text_color", link_text_color_dark="*body_text_color"
+        )
 
 
 def test_referencing_a_dark_name_is_an_error() -> None:
-    theme = themes.Base().set(loader_color="*body_text_color_dark")
     with pytest.raises(livery.ThemeReferenceError, match=r"write \*body_text_color"):
-        theme.css()
+        themes.Base().set(loader_color="*body_text_color_dark")
 
 
 def test_references_become_var_or_literals() -> None:

@@ -67,12 +67,13 @@ def test_a_replaced_folder_is_readable(tmp_path: Path) -> None:
         "from pathlib import Path\n"
         "from livery.component.assets import replace_folder\n"
         "fill = lambda folder: (folder / 'index.js').write_text('export default {}')\n"
-        "replace_folder(Path('templates'), fill)\n"
-        "replace_folder(Path('templates'), fill)\n"  # the second swaps out the first
+        "replace_folder(Path('templates'), fill, Path('.livery'))\n"
+        "replace_folder(Path('templates'), fill, Path('.livery'))\n"  # swaps out the first
     )
     python(code, tmp_path, 0o022)
     assert mode(tmp_path / "templates") == 0o755
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["templates"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".livery", "templates"]
+    assert list((tmp_path / ".livery").iterdir()) == []  # no scratch left
 
 
 def test_the_static_gallery_is_readable_by_a_web_server(tmp_path: Path) -> None:

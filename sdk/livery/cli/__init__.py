@@ -14,6 +14,7 @@ from livery import __version__
 from livery._extras import authoring_missing
 from livery.cli import component, css, gallery, palette, theme
 from livery.cli.console import error_line
+from livery.cli.paths import describe_os_error
 from livery.errors import LiveryError
 
 app = typer.Typer(
@@ -64,6 +65,9 @@ def main() -> None:
         if missing is None:
             raise
         error_line(str(missing))
+        sys.exit(1)
+    except OSError as error:  # a path the system refused (a folder it cannot make, …)
+        error_line(describe_os_error(error))
         sys.exit(1)
     except KeyboardInterrupt:
         error_line("interrupted")

@@ -24,7 +24,13 @@ app = typer.Typer(
 _PROJECT = typer.Argument(
     Path("."), metavar="DIR", help="The project folder (default: the current one)."
 )
-_PORT = typer.Option(8100, "--port", "-p", help="Port on 127.0.0.1 (0: any free one).")
+_PORT = typer.Option(8100, "--port", "-p", help="Port (0: any free one).")
+_HOST = typer.Option(
+    "127.0.0.1",
+    "--host",
+    metavar="HOST",
+    help="Address to listen on (on a loopback one, only loopback Host names are answered).",
+)
 _THEME = typer.Option("default", "--theme", help="The theme to start with.")
 _OPEN = typer.Option(False, "--open", help="Open the page in a browser.")
 """The options the playground and the dev server share."""
@@ -182,6 +188,7 @@ def playground(
     port: int = _PORT,
     theme: str = _THEME,
     open_browser: bool = _OPEN,
+    host: str = _HOST,
 ) -> None:
     """Try the component's stories in a page: events run the stories' Python handlers.
 
@@ -191,7 +198,7 @@ def playground(
     """
     from livery.component.playground import serve
 
-    serve(target, port=port, theme=theme, open_browser=open_browser, announce=err.print)
+    serve(target, host=host, port=port, theme=theme, open_browser=open_browser, announce=_announce)
 
 
 @app.command()
@@ -200,6 +207,7 @@ def dev(
     port: int = _PORT,
     theme: str = _THEME,
     open_browser: bool = _OPEN,
+    host: str = _HOST,
 ) -> None:
     """The playground with hot reload: every save rebuilds and updates the open pages.
 
@@ -211,12 +219,20 @@ def dev(
 
     serve(
         directory,
+        host=host,
         port=port,
         theme=theme,
         open_browser=open_browser,
         reload=True,
-        announce=err.print,
+        announce=_announce,
     )
+
+
+def _announce(line: str) -> None:
+    """A server's line (its address, a rebuild's result: names and messages from the
+    project) on stderr, escaped, at once even into a pipe."""
+    err.print(escape(line))
+    err.file.flush()
 
 
 @app.command()

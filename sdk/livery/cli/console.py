@@ -6,6 +6,8 @@ import sys
 
 from rich.console import Console
 
+from livery.errors import printable
+
 _PIPED_WIDTH = 160
 """Output that goes to a file or a pipe is not wrapped at rich's default of 80 columns."""
 
@@ -24,7 +26,10 @@ def error_line(message: str) -> None:
 
 
 def escape(text: str) -> str:
-    """Make text safe to print through rich (theme names come from strangers)."""
+    """Make text safe to print through rich and to a terminal: theme names, descriptions,
+    paths and component metadata come from strangers, and a raw ``\x1b]0;…\x07`` would
+    retitle the window (or worse), so control characters and lone surrogates show escaped
+    (``\x1b``) and rich markup shows as typed. Every command prints user text through this."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(printable(text, one_line=True))

@@ -10,8 +10,10 @@ import typer
 from rich.table import Table
 
 from livery._files import write_atomic
+from livery.cli import theme_fonts
 from livery.cli.console import err, escape, out
 from livery.cli.options import DarkOption, choices
+from livery.cli.paths import check_output_file, check_output_folder
 from livery.cli.theme_source import THEME_HELP, load_theme
 from livery.errors import LiveryError
 from livery.theme import (
@@ -105,6 +107,7 @@ def build(
     ),
     resolve: bool = typer.Option(False, "--resolve", help="Write literal values, not var()."),
     minify: bool = typer.Option(False, "--minify", help="Leave out all optional whitespace."),
+    fonts: str = typer.Option(None, "--fonts", metavar="DIR|cdn|none", help=theme_fonts.HELP),
 ) -> None:
     """Compile themes to CSS custom properties.
 
@@ -119,12 +122,17 @@ def build(
     several = len(names) > 1 or build_all
     if several and output is None:
         raise typer.BadParameter("building several themes needs -o FOLDER", param_hint="-o")
+    if output is not None:
+        (check_output_folder if several else check_output_file)(output)
 
     compiled: list[tuple[str, Theme, str, float]] = []
     for name in names:
         started = time.perf_counter()
         theme = load_theme(name)
-        css = theme.css(dark=dark.value, resolve=resolve, minify=minify)
+        css = theme.css(dark=dark.value, resolve=resolve, minify=minify, fonts=fonts is None)
+        if fonts is not None:
+            css_file = output / f"{Path(name).stem}.css" if several else output
+            css = theme_fonts.font_rules(theme, fonts, css_file, minify=minify) + css
         compiled.append((name, theme, css, time.perf_counter() - started))
 
     if not several and output is None:
@@ -200,6 +208,8 @@ def import_theme(
     output: Path = typer.Option(None, "-o", "--output", help="Write the TOML theme here."),
 ) -> None:
     """Import a Gradio theme JSON file (``gr.Theme.dump``) as a Livery TOML theme file."""
+    if output is not None:
+        check_output_file(output)
     theme = Theme.from_gradio(source, remote_urls=True)  # your own file: trusted
     _emit(theme.to_toml(), output)
 
@@ -214,18 +224,26 @@ def check(
     every: bool = typer.Option(False, "--all", help="List every pair, not only failures."),
     fix: bool = typer.Option(False, "--fix", help="Repair failing pairs (needs -o)."),
     output: Path = typer.Option(None, "-o", "--output", help="Where --fix writes the theme."),
+    lenient_placeholders: bool = typer.Option(
+        False,
+        "--lenient-placeholders",
+        help="Ask 3:1 of placeholder text (4.5:1 at AAA) instead of what text needs.",
+    ),
 ) -> None:
     """Audit a theme's contrast in light and dark mode; exit 1 if a required pair fails.
 
-    Ratios are WCAG 2.x; APCA Lc is shown for information. With --fix, failing colours move
-    along OKLCH lightness to the nearest passing value and the theme is written to -o.
+    Ratios are WCAG 2.x; APCA Lc is shown for information. Placeholders count as text, as
+    WCAG and axe-core judge them. With --fix, failing colours move along OKLCH lightness to
+    the nearest passing value and the theme is written to -o.
     """
     if fix and output is None:
         raise typer.BadParameter("--fix needs -o FILE for the repaired theme", param_hint="-o")
+    if output is not None:
+        check_output_file(output)
     theme = load_theme(theme_name)
-    report = theme.audit(level.value)
+    report = theme.audit(level.value, lenient_placeholders=lenient_placeholders)
     if fix:
-        _fix(theme, level.value, output)
+        _fix(theme, level.value, output, lenient_placeholders)
         return
     if as_json:
         data = report.to_dict()
@@ -290,8 +308,8 @@ def _row(item: Check) -> list[str]:
     ]
 
 
-def _fix(theme: Theme, level: str, output: Path) -> None:
-    fixed, changes = theme.repair_contrast(level)
+def _fix(theme: Theme, level: str, output: Path, lenient_placeholders: bool) -> None:
+    fixed, changes = theme.repair_contrast(level, lenient_placeholders=lenient_placeholders)
     if changes:
         table = Table("variable", "old", "new", "pair", "mode", "ratio", box=None)
         for change in changes:

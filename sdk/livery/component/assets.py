@@ -1,57 +1,50 @@
 """Replace the built ``templates/`` folder all at once, or not at all.
 
-A build writes everything into a new folder next to ``templates/`` and only then swaps it in
-with two renames. If bundling or styles fail, the new folder is removed and the previous
-assets are exactly as they were — a running dev server or an installed editable package
-never sees half a build. ``templates/`` is build output: Livery owns all of it.
+A build writes everything into a new folder and only then swaps it in for ``templates/``
+(``_files.swap_folder``: one atomic exchange on Linux). If bundling or styles fail, the new
+folder is removed and the previous assets are exactly as they were — a running dev server or
+an installed editable package never sees half a build, and a build killed at any moment
+leaves a complete ``templates/``. ``templates/`` is build output: Livery owns all of it.
 
-Scratch folders left by a killed build are removed by a later one once they are old enough
-not to belong to a build still running next to it (a dev server's, say); the project
-templates keep them out of wheels and git in the meantime.
+The new folder is made in the project's ``.livery/`` folder, not beside ``templates/``:
+watchdog's inotify observer loses track of two watched folders that trade places (its thread
+dies with a ``KeyError``), and ``.livery/`` is outside what ``livery component dev`` watches.
+
+Scratch folders carry their build's process id; a later build removes those whose process no
+longer runs (killed builds), never the scratch of a build still running next to it (a dev
+server's, say). ``.gitignore`` and the sdist's file list keep ``.livery/`` out of git and
+distributions, and the wheel excludes any ``.templates-*`` beside the package's files.
 """
 
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from livery._files import new_folder, swap_folder
+from livery._files import new_folder, remove_leftovers, swap_folder
 
 T = TypeVar("T")
 _NEW = ".templates-new-"
 _OLD = ".templates-old-"
-STALE_AFTER_S = 600
 
 
-def replace_folder(target: Path, fill: Callable[[Path], T]) -> T:
-    """Call ``fill(folder)`` on an empty folder; on success it becomes ``target``.
+def replace_folder(target: Path, fill: Callable[[Path], T], scratch: Path) -> T:
+    """Call ``fill(folder)`` on an empty folder made in ``scratch`` (same file system as
+    ``target``); on success it becomes ``target``.
 
     If ``fill`` raises, ``target`` is untouched and the exception propagates.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(target.parent)
-    with _scratch(target.parent) as new:
+    scratch.mkdir(parents=True, exist_ok=True)
+    for prefix in (_NEW, _OLD):
+        remove_leftovers(target.parent, prefix)
+    with _scratch(scratch) as new:
         result = fill(new)
         swap_folder(new, target, retired=_OLD)
     return result
-
-
-def remove_leftovers(folder: Path, older_than_s: float = STALE_AFTER_S) -> None:
-    """Remove the scratch folders of builds that were killed mid-way."""
-    now = time.time()
-    for child in folder.iterdir():
-        if not (child.is_dir() and child.name.startswith((_NEW, _OLD))):
-            continue
-        try:
-            stale = now - child.stat().st_mtime > older_than_s
-        except FileNotFoundError:  # its own build just finished with it
-            continue
-        if stale:
-            shutil.rmtree(child, ignore_errors=True)
 
 
 @contextmanager

@@ -20,13 +20,13 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from livery._node import Node, find_node
 from livery.component import npm
 from livery.component.assets import replace_folder
 from livery.component.base import CSS_FILE
 from livery.component.bundle import bundle
 from livery.component.checks import BackendCheck
 from livery.component.dist import build_distributions
-from livery.component.node import Node, find_node
 from livery.component.project import Project
 from livery.component.styles import compile_style
 from livery.errors import DemoError, DocsError
@@ -120,7 +120,7 @@ def build_assets(
         return bundled.warnings + styles.warnings
 
     try:
-        warnings.extend(replace_folder(project.templates_dir, fill))
+        warnings.extend(replace_folder(project.templates_dir, fill, project.state_dir))
     finally:
         backend.close()
     return tuple(sorted(project.templates_dir.iterdir()))

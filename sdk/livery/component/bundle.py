@@ -19,15 +19,16 @@ copy of every bundled source (Preact's included).
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from livery.component.base import JS_FILE
+from livery._node import Node
+from livery.component.base import JS_FILE, MAP_FILE
 from livery.component.checks import check_exports
-from livery.component.node import Node
 from livery.component.project import Project
 from livery.errors import BuildError
 
@@ -106,7 +107,22 @@ def bundle(project: Project, out: Path, node: Callable[[], Node]) -> Bundled:
     metafile = out / _METAFILE
     check_exports(json.loads(metafile.read_text(encoding="utf-8")), project)
     metafile.unlink()
+    _place_map(out / MAP_FILE, project.templates_dir)
     return Bundled(tuple(sorted(out.iterdir())), tuple(warnings))
+
+
+def _place_map(source_map: Path, final: Path) -> None:
+    """Make the map's ``sources`` relative to ``final``, where it will be read: esbuild
+    wrote them relative to the scratch folder, which sits elsewhere (``assets``)."""
+    if not source_map.is_file():
+        return
+    data = json.loads(source_map.read_text(encoding="utf-8"))
+    base = source_map.parent
+    data["sources"] = [
+        Path(os.path.relpath((base / str(source)).resolve(), final.resolve())).as_posix()
+        for source in data.get("sources", ())
+    ]
+    source_map.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
 def parse_messages(output: str, project: Project) -> tuple[list[str], list[str]]:

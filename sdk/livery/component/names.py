@@ -5,6 +5,11 @@ package (``my_widget``), the CSS class and folder (``my-widget``) and the distri
 (``livery-my-widget`` unless ``--package-name`` says otherwise). Each must be valid for what
 it names: a Python identifier that shadows neither a keyword nor a standard-library module,
 and a PEP 508 distribution name, normalised as PEP 503 does.
+
+The package may not be one that Python or another distribution already provides (``json``,
+``pydantic``, ``numpy``…): installed next to it, one would shadow the other, and whichever
+``sys.path`` finds first wins. Installed distributions are asked (``packages_distributions``);
+a short list of well-known ones covers what this environment happens not to have.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ import keyword
 import re
 import sys
 from dataclasses import dataclass
+from importlib import metadata
+from importlib.metadata import packages_distributions
 
 from packaging.utils import canonicalize_name
 
@@ -28,6 +35,22 @@ _RESERVED_MODULES = frozenset(
 )
 """Import names that would shadow a package the project itself uses or a folder it has."""
 DISTRIBUTION_PREFIX = "livery-sdk-"
+ENTRY_POINT_GROUP = "livery.components"
+"""``livery.component.registry``'s group, named here so that ``create`` imports no component
+machinery."""
+_LIVERY_DISTRIBUTIONS = frozenset({"livery", "livery-sdk"})
+"""Livery's own distribution (``livery-sdk``) and the name of its import package."""
+WELL_KNOWN_PACKAGES = frozenset(
+    {
+        "aiohttp", "attr", "attrs", "bs4", "certifi", "click", "cv2", "django", "fastapi",
+        "flask", "httpx", "huggingface_hub", "jinja2", "jupyter", "jupyterlab", "marimo",
+        "matplotlib", "nltk", "numpy", "pandas", "pil", "pip", "playwright", "plotly",
+        "pydantic", "pytest", "requests", "rich", "scipy", "seaborn", "setuptools", "six",
+        "sklearn", "sqlalchemy", "starlette", "tensorflow", "tinycss2", "torch", "tqdm",
+        "transformers", "typer", "urllib3", "uvicorn", "wheel", "yaml",
+    }
+)  # fmt: skip
+"""Import packages of widely used distributions, refused even where they are not installed."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +100,44 @@ def component_names(name: str, package_name: str | None = None) -> ComponentName
     if package_name is None:
         package_name = DISTRIBUTION_PREFIX + slug
     distribution = normalise_distribution(package_name)
+    provider = _provider(package, distribution)
+    if provider is not None:
+        raise TemplateError(
+            f"component name {name!r} makes the package {package!r}, which {provider} already "
+            "provides: installed together, one would shadow the other; choose another name "
+            f"(e.g. gradio_{package} or livery_{package})"
+        )
     return ComponentNames(name, class_name, package, slug, distribution)
+
+
+def _provider(package: str, distribution: str) -> str | None:
+    """Who already provides the import package ``package`` (compared case-insensitively), as
+    a message says it, or None. The project's own distribution (a Livery component of the
+    same name, installed in editable mode while it is developed) does not count."""
+    wanted = package.lower()
+    installed = {
+        canonicalize_name(owner)
+        for module, owners in packages_distributions().items()
+        if module.lower() == wanted
+        for owner in owners
+    }
+    if distribution in installed and _is_component(distribution):
+        installed.discard(distribution)
+    if installed:
+        names = ", ".join(sorted(installed))
+        return f"the installed distribution{'s' * (len(installed) > 1)} {names}"
+    if wanted in WELL_KNOWN_PACKAGES:
+        return "a well-known distribution"
+    return None
+
+
+def _is_component(distribution: str) -> bool:
+    """Whether the installed ``distribution`` declares a Livery component (its entry point)."""
+    try:
+        points = metadata.distribution(distribution).entry_points
+    except metadata.PackageNotFoundError:
+        return False
+    return any(point.group == ENTRY_POINT_GROUP for point in points)
 
 
 def normalise_distribution(package_name: str) -> str:
@@ -88,8 +148,8 @@ def normalise_distribution(package_name: str) -> str:
             "'-', '_' and '.', starting and ending with a letter or digit)"
         )
     normalised = canonicalize_name(package_name)
-    if normalised == "livery":
-        raise TemplateError("package name 'livery' is taken by Livery itself")
+    if normalised in _LIVERY_DISTRIBUTIONS:
+        raise TemplateError(f"package name {package_name!r} is taken by Livery itself")
     return normalised
 
 

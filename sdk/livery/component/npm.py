@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 
 from livery._files import write_atomic
-from livery.component.node import Node
+from livery._node import Node
 from livery.component.process import run_tool
 from livery.component.project import Project
 from livery.errors import BuildError, NodeNotFoundError

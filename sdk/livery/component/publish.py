@@ -49,6 +49,7 @@ _BUILD_HINT = "run 'livery component build'"
 _ALREADY = re.compile(r"\b409 Conflict\b|already exists?", re.IGNORECASE)
 _FROM_URL = re.compile(r"(?:Uploading distributions to|from)\s+(\S+://\S+)")
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_COLUMNS = "5000"
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,9 @@ def upload(
     if token:
         env["TWINE_USERNAME"] = "__token__"
         env["TWINE_PASSWORD"] = token
-    env.update({"NO_COLOR": "1", "TERM": "dumb", "PYTHONIOENCODING": "utf-8"})
+    # No colour, and wide lines: rich wraps twine's lines at 80 columns (always, on a "dumb"
+    # terminal), which would split an echoed secret where the scrubber cannot see it whole.
+    env.update({"NO_COLOR": "1", "TERM": "xterm", "PYTHONIOENCODING": "utf-8", "COLUMNS": _COLUMNS})
     command = [sys.executable, "-m", "twine", "upload", "--non-interactive"]
     command += ["--disable-progress-bar", "--verbose"]  # verbose: the index's own reason
     if repository_url:
@@ -156,7 +159,9 @@ def upload(
                 f"version {release.version} of {release.name} is already on "
                 f"{where or 'the index'}; bump the version"
             )
-        raise PublishError(f"upload failed: {_reason(output)}")
+        # A secret glued to a word longer than a line is still cut in two: then only twine's
+        # own first line (status and URL) is shown, none of the index's text.
+        raise PublishError(f"upload failed: {_reason(output, echo=not scrubber.leaks(output))}")
     return Published(release, where)
 
 
@@ -237,14 +242,17 @@ def _repository(output: str, given: str) -> str:
     return found.group(1).rstrip(".") if found else ""
 
 
-def _reason(output: str) -> str:
-    """The line of twine's output that says what went wrong."""
+def _reason(output: str, *, echo: bool = True) -> str:
+    """The line of twine's output that says what went wrong, and with ``echo`` the line after
+    it (the index's own words)."""
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     for index, line in enumerate(lines):
         if line.startswith(("ERROR", "HTTPError", "InvalidDistribution")):
             text = line.removeprefix("ERROR").strip()
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            if following and not following.startswith(("ERROR", "WARNING", "INFO")):
+            if not echo:
+                text += " (the index's answer repeated a credential: not shown)"
+            elif following and not following.startswith(("ERROR", "WARNING", "INFO")):
                 text += f" ({following})"
             return text
     return lines[-1] if lines else "twine printed nothing"

@@ -112,10 +112,16 @@ def create(
         raise TemplateError(
             f"unknown template {template!r} (templates: {', '.join(available) or 'none'})"
         )
-    target = _target(directory, names, cwd or Path.cwd())
     chosen = available[template]
     files = render(chosen, context(names, chosen))
-    return _write(target, files, names, template, force=force)
+    shown = os.fspath(directory) if directory is not None else names.slug
+    try:
+        target = _target(directory, names, cwd or Path.cwd())
+        return _write(target, files, names, template, force=force)
+    except OSError as error:  # a folder the system will not make (/proc/x, read-only, full)
+        reason = error.strerror or str(error)
+        where = f" ({os.fsdecode(error.filename)})" if error.filename is not None else ""
+        raise TemplateError(f"cannot create the project in {shown}: {reason}{where}") from None
 
 
 def render(template: Template, variables: dict[str, str]) -> dict[str, str]:

@@ -1,10 +1,10 @@
 """The library's themes as the component hosts use them: checked names, and the stylesheet
 the playground, the dev server, the docs and the anywidget hosts give a component.
 
-The playground page's policy allows stylesheets and fonts from its own origin only, so the CSS
-leaves out font rules (self-hosted files are not served there, Google Fonts is another origin);
-the ``--font`` stacks stay, and fall back to what the machine has. Dark values hang off the
-``.dark`` class, as in Gradio, which the page's light/dark switch puts on ``<body>``.
+The playground page's policy allows stylesheets and fonts from its own origin only, so this
+CSS leaves out font rules: the playground puts its own ``@font-face`` rules, for the copies it
+serves at ``/fonts/``, in front of it (``playground.app``). Dark values hang off the ``.dark``
+class, as in Gradio, which the page's light/dark switch puts on ``<body>``.
 """
 
 from __future__ import annotations

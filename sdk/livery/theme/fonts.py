@@ -17,7 +17,9 @@ from typing import Any, Final, Literal, TypedDict
 
 from pydantic import ConfigDict, field_validator
 
+from livery.errors import ValueCheckError
 from livery.theme.checked import CheckedModel
+from livery.theme.values import Kind, parse
 
 GENERIC_FAMILIES: Final = frozenset({"sans-serif", "serif", "monospace", "cursive", "fantasy"})
 LOCAL_FONT_URL: Final = "static/fonts"
@@ -87,8 +89,10 @@ class _HostedFont(Font):
     def __init__(
         self, name: str | None = None, /, weights: Iterable[int] | None = None, **fields: Any
     ) -> None:
-        if weights is not None:
+        if isinstance(weights, Iterable) and not isinstance(weights, (str, bytes, dict)):
             fields["weights"] = tuple(weights)
+        elif weights is not None:
+            fields["weights"] = weights  # pydantic refuses it with a one-line error
         super().__init__(name, **fields)
 
     @field_validator("weights")
@@ -236,14 +240,20 @@ def stack_from(value: object) -> tuple[FontEntry, ...]:
             raise ValueError(f"a font is a name or a Font, not {type(item).__name__}")
     if not stack:
         raise ValueError("a font stack needs at least one family")
+    try:  # what the stylesheet will hold, checked now so that css() cannot fail on it later
+        parse(Kind.FONT, font_stack_css(stack))
+    except ValueCheckError as problem:
+        raise ValueError(f"the font stack {problem}") from None
     return tuple(stack)
 
 
 def _font_from_dict(data: dict[str, Any]) -> Font:
     fields = dict(data)
     source = fields.pop("source", "system")
-    if source not in FONT_CLASSES:
+    if not isinstance(source, str) or source not in FONT_CLASSES:
         raise ValueError(f"font source {source!r} is not one of {', '.join(FONT_CLASSES)}")
+    if not all(isinstance(key, str) for key in fields):
+        raise ValueError("a font's keys are names (name, source, weights)")
     cls = FONT_CLASSES[source]
     if cls is Font:
         fields.pop("weights", None)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from livery.errors import GradioLegacyKeyWarning, ThemeFileError, ValueCheckError
-from livery.theme import palettes, sizes
+from livery.theme import palettes, reading, sizes
 from livery.theme.catalogue import (
     BY_NAME,
     CORE,
@@ -149,9 +149,13 @@ def settings(values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, A
         }
     )
     if isinstance(values.get("name"), str):
-        fields["name"] = values["name"][:100]
+        fields["name"] = values["name"]  # the model refuses a long one: no silent cut
     for stack in ("font", "font_mono"):
         entries = values.get(f"_{stack}")
+        if entries is not None and not isinstance(entries, list):
+            raise ThemeFileError(
+                f"must be a list of fonts, not {type(entries).__name__}", variable=f"_{stack}"
+            )
         if entries:
             fields[stack] = [_font_from_gradio(entry) for entry in entries]
     if isinstance(values.get("custom_css"), str) and values["custom_css"]:
@@ -160,13 +164,11 @@ def settings(values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, A
 
 
 def _read(path: Path) -> Any:
+    text = reading.read_text(path, MAX_FILE_BYTES)
+    reading.check_json(text, str(path))
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ThemeFileError("the file is larger than 1 MB", source=str(path))
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ThemeFileError(f"cannot read the file: {error.strerror}", source=str(path)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
         raise ThemeFileError(f"not valid JSON: {error}", source=str(path)) from None
 
 
@@ -186,9 +188,12 @@ def _size(values: dict[str, Any], scale: str, default: sizes.Size) -> sizes.Size
     return sizes.Size(*steps)
 
 
+_FONT_KINDS: dict[str, type[Font]] = {"google": GoogleFont, "local": LocalFont}
+
+
 def _font_from_gradio(entry: Any) -> Font | str:
     if isinstance(entry, dict) and entry.get("__gradio_font__"):
-        kind = {"google": GoogleFont, "local": LocalFont}.get(entry.get("class"), Font)
+        kind = _FONT_KINDS.get(entry["class"] if isinstance(entry.get("class"), str) else "", Font)
         if kind is Font:
             return Font(entry.get("name", ""))
         return kind(entry.get("name", ""), weights=entry.get("weights") or (400, 600))
@@ -266,9 +271,12 @@ def _screened(kind: Kind, key: str, value: object, source: str, remote: bool) ->
         if isinstance(value, str) and _BARE_WORD.fullmatch(value.strip()):
             return None
         try:
-            return normalise(value)
+            normalise(value)
         except ValueCheckError as problem:
             raise ThemeFileError(str(problem), source=source, variable=key) from None
+        # as it came: the model normalises once more, and ";;" must reach it as ";;", not
+        # as ";" (which it would take for an empty value)
+        return str(value).strip()
 
 
 def _references_blanked(text: str) -> str:

@@ -14,6 +14,7 @@ Gradio reads from a theme).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, NamedTuple
@@ -28,14 +29,14 @@ from pydantic import (
 )
 from typing_extensions import Self
 
-from livery.errors import SeedError, ThemeError, ThemeFileError
+from livery.errors import SeedError, ThemeError, ThemeFileError, ValueCheckError
 from livery.theme import emit, gradio_json, library, palettes, sizes, tomlfile
 from livery.theme.catalogue import BY_NAME, DARK_NAMES, SETTINGS
 from livery.theme.checked import CheckedModel, as_theme_error
 from livery.theme.colour.audit import AuditReport, audit
 from livery.theme.colour.palette import palette
 from livery.theme.colour.repair import Change, repair
-from livery.theme.css.build import compile_custom
+from livery.theme.css.build import Compiler, compile_custom
 from livery.theme.css.safety import ThemeCustomCss
 from livery.theme.dark import DarkSwitch
 from livery.theme.fonts import FontEntry, LocalFont, stack_from
@@ -47,9 +48,10 @@ from livery.theme.resolve import Resolved, resolve
 from livery.theme.setting import VariableSetting
 from livery.theme.sizes import Size
 from livery.theme.tables import check_variable, tables, unknown_variable
-from livery.theme.values import remote_urls
+from livery.theme.values import Kind, Value, normalise, parse, remote_urls
 
 _METADATA = ("name", "description", "author")
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 _DEFAULT_FONT = (LocalFont("IBM Plex Sans"), "ui-sans-serif", "system-ui", "sans-serif")
 _DEFAULT_FONT_MONO = (LocalFont("IBM Plex Mono"), "ui-monospace", "Consolas", "monospace")
 
@@ -63,6 +65,15 @@ class RepairResult(NamedTuple):
 
 def _problem(error: Exception) -> ValueError:
     return ValueError(str(error).strip("\"'"))
+
+
+def _seed_text(seed: str) -> str:
+    """``seed`` checked as a colour value first (characters, number sizes), so the colour
+    maths never sees ``oklch(1e308 …)``; raises ``SeedError``."""
+    try:
+        return parse(Kind.COLOUR, normalise(seed)).raw
+    except ValueCheckError as problem:
+        raise SeedError(f"{seed[:60]!r} is not a CSS colour ({problem})") from None
 
 
 class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
@@ -118,13 +129,25 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
                 return palettes.named(value)
             except KeyError as missing:
                 try:
-                    return palette(value)
+                    return palette(_seed_text(value))
                 except SeedError:
                     hint = str(missing).strip("\"'").split("; ", 1)[-1]
                     raise ValueError(
                         f"neither a named hue ({hint}) nor a CSS colour to grow one from"
                     ) from None
         return value
+
+    @field_validator("primary_hue", "secondary_hue", "neutral_hue")
+    @classmethod
+    def _hue_seed(cls, hue: Color) -> Color:
+        """A hue's ``seed`` must be a colour a palette grows from, or saving the theme (which
+        writes a grown hue as its seed) would fail long after the hue was accepted."""
+        if hue.seed is not None:
+            try:
+                palette(_seed_text(hue.seed))
+            except SeedError as error:
+                raise ValueError(f"the seed {error}") from None
+        return hue
 
     @field_validator("text_size", "spacing_size", "radius_size", mode="before")
     @classmethod
@@ -141,13 +164,25 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
     def _font_stack(cls, value: object) -> tuple[FontEntry, ...]:
         return stack_from(value)
 
+    @field_validator("custom_css", mode="before")
+    @classmethod
+    def _custom_css_text(cls, value: object) -> object:
+        """What a stylesheet file cannot hold is refused before the CSS checks: a lone
+        surrogate (UTF-8 cannot write it) or NUL (CSS reads it as U+FFFD)."""
+        found = _UNWRITABLE.search(value) if isinstance(value, str) else None
+        if found:
+            raise ValueError(f"custom CSS cannot hold the character {found[0]!r}")
+        return value
+
     @field_validator("tags", mode="before")
     @classmethod
     def _tags(cls, value: object) -> object:
         if isinstance(value, (list, tuple)):
             for tag in value:
-                if not isinstance(tag, str) or not 0 < len(tag) <= 40:
-                    raise ValueError(f"a tag is a short text (1–40 characters), not {tag!r}")
+                if not isinstance(tag, str) or not 0 < len(tag) <= 40 or not tag.isprintable():
+                    raise ValueError(
+                        f"a tag is a short printable text (1–40 characters), not {tag!r}"
+                    )
         return value
 
     @model_validator(mode="after")
@@ -159,6 +194,9 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
             else:
                 checked[name] = check_variable(name, value)
         self.__dict__["overrides"] = checked
+        if checked:  # references checked at entry (raises ThemeReferenceError), not at css();
+            with remote_urls(True):  # the values themselves were checked as they came in
+                resolve(*self._tables())
         return self
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -208,17 +246,18 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
         if self._resolved is None:
             try:
                 with remote_urls(self._remote_urls):
-                    self._resolved = resolve(
-                        *tables(
-                            hues=(self.primary_hue, self.secondary_hue, self.neutral_hue),
-                            sizes=(self.text_size, self.spacing_size, self.radius_size),
-                            fonts=(self.font, self.font_mono),
-                            overrides=self.overrides,
-                        )
-                    )
+                    self._resolved = resolve(*self._tables())
             except ThemeError as error:
                 raise error.with_source(self._source) from None
         return self._resolved
+
+    def _tables(self) -> tuple[dict[str, Value], dict[str, Value], list[str]]:
+        return tables(
+            hues=(self.primary_hue, self.secondary_hue, self.neutral_hue),
+            sizes=(self.text_size, self.spacing_size, self.radius_size),
+            fonts=(self.font, self.font_mono),
+            overrides=self.overrides,
+        )
 
     # --- output ---------------------------------------------------------------------------
 
@@ -231,6 +270,7 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
         strict: bool = False,
         scope: str = ":root",
         fonts: bool = True,
+        compiler: Compiler = "libsass",
     ) -> str:
         """Compile the theme to a stylesheet of CSS custom properties.
 
@@ -239,10 +279,11 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
         of them. ``resolve`` writes literal values instead of ``var()`` references.
         ``custom`` appends your own CSS or SCSS (text, or the path of a ``.css``/``.scss``
         file), checked against the theme's variables; ``strict`` makes unknown ``var(--x)``
-        names errors instead of warnings. ``scope`` puts the variables on a ``.class`` or
-        ``#id`` instead of ``:root``, so several themes can share a page. ``fonts=False``
-        leaves out the font rules (``@import``, ``@font-face``), for a page that loads the
-        fonts itself or shows many themes at once.
+        names errors instead of warnings; ``compiler="dart-sass"`` compiles ``custom`` with
+        Dart Sass (npm ``sass``, run on Node) instead of libsass. ``scope`` puts the
+        variables on a ``.class`` or ``#id`` instead of ``:root``, so several themes can
+        share a page. ``fonts=False`` leaves out the font rules (``@import``,
+        ``@font-face``), for a page that loads the fonts itself or shows many themes at once.
         """
         sheet = emit.stylesheet(
             self.resolved(),
@@ -255,22 +296,36 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
         if custom is None:
             return sheet
         return sheet + compile_custom(
-            self.resolved(), custom, name=self.name, dark=dark, minify=minify, strict=strict
+            self.resolved(),
+            custom,
+            name=self.name,
+            dark=dark,
+            minify=minify,
+            strict=strict,
+            compiler=compiler,
         )
 
-    def audit(self, level: str = "AA") -> AuditReport:
+    def audit(self, level: str = "AA", *, lenient_placeholders: bool = False) -> AuditReport:
         """Measure the contrast of every text/background pair in both modes (WCAG 2.x and
-        APCA, the latter informative) against ``level`` (``"AA"`` or ``"AAA"``)."""
-        return audit(self.resolved(), level, theme=self.name)
+        APCA, the latter informative) against ``level`` (``"AA"`` or ``"AAA"``).
 
-    def repair_contrast(self, level: str = "AA") -> RepairResult:
+        Placeholders are text, as WCAG reads it; ``lenient_placeholders`` asks 3:1 of them
+        (4.5:1 at AAA) instead.
+        """
+        return audit(
+            self.resolved(), level, theme=self.name, lenient_placeholders=lenient_placeholders
+        )
+
+    def repair_contrast(
+        self, level: str = "AA", *, lenient_placeholders: bool = False
+    ) -> RepairResult:
         """A copy of the theme in which every pair passes ``level``, and the changes made.
 
         Each failing pair's moving side shifts along OKLCH lightness to the nearest passing
         colour; a theme that already passes comes back unchanged.
         """
         try:
-            changes = repair(self._resolved_with, level)
+            changes = repair(self._resolved_with, level, lenient_placeholders=lenient_placeholders)
         except ThemeError as error:
             raise error.with_source(self._source) from None
         fixed = self._copy()
@@ -350,7 +405,11 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
         """
         values, source = gradio_json.read(data)
         defaults = {name: field.default for name, field in Theme.model_fields.items()}
-        theme = _build(gradio_json.settings(values, defaults), source, trusted=remote_urls)
+        try:
+            fields = gradio_json.settings(values, defaults)
+        except ThemeError as error:
+            raise error.with_source(source) from None
+        theme = _build(fields, source, trusted=remote_urls)
         theme._legacy = gradio_json.legacy(values, source, remote_urls=remote_urls)
         theme._assign(gradio_json.overrides(values, theme.value, source, remote_urls=remote_urls))
         theme._semantics = cls._SEMANTICS

@@ -35,6 +35,8 @@ class VariableSetting:
         _source: str | None
         _resolved: Resolved | None
 
+        def resolved(self) -> Resolved: ...
+
     def set(self, **variables: object) -> Self:
         """Set theme variables (``name=value`` or ``name_dark=value``) and return the theme.
 
@@ -90,9 +92,18 @@ class VariableSetting:
             except ThemeError as error:
                 raise error.with_source(self._source) from None
         dropped = [name for name in reset if name not in checked and name in self.overrides]
+        if not (checked or dropped):
+            return self
+        before, resolved_before = dict(self.overrides), self._resolved
         for name in dropped:
             del self.overrides[name]
         self.overrides.update(checked)
-        if checked or dropped:
-            self._resolved = None
+        self._resolved = None
+        try:  # references (unknown names, cycles) are checked now, not when css() runs
+            self.resolved()
+        except ThemeError:
+            self.overrides.clear()
+            self.overrides.update(before)
+            self._resolved = resolved_before
+            raise
         return self

@@ -32,7 +32,7 @@ from typing import Any
 
 from livery._files import write_atomic
 from livery.errors import ThemeFileError
-from livery.theme import palettes, sizes
+from livery.theme import palettes, reading, sizes
 from livery.theme.catalogue import SETTINGS, VARIABLES
 from livery.theme.colour.palette import palette
 from livery.theme.fonts import font_to_dict
@@ -58,25 +58,12 @@ _CATALOGUE_ORDER = [
 def read(path: str | Path) -> dict[str, Any]:
     """The model fields in a theme file; every problem is a ``ThemeFileError`` naming it."""
     path = Path(path)
-    source = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ThemeFileError(
-                f"the file is {size / 1e6:.1f} MB; a theme file may be at most "
-                f"{MAX_FILE_BYTES / 1e6:.0f} MB",
-                source=source,
-            )
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ThemeFileError(f"cannot read the file: {error.strerror}", source=source) from None
-    except UnicodeDecodeError:
-        raise ThemeFileError("the file is not UTF-8 text", source=source) from None
-    return loads(text, source=source)
+    return loads(reading.read_text(path, MAX_FILE_BYTES), source=str(path))
 
 
 def loads(text: str, *, source: str = "<theme>") -> dict[str, Any]:
     """The model fields in the text of a theme file."""
+    reading.check_toml(text, source)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

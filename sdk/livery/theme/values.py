@@ -35,6 +35,10 @@ from livery.theme.grammar import (
 )
 
 MAX_VALUE_CHARS = 2000
+MAX_NUMBER_DIGITS = 100
+MAX_NUMBER = 1e9
+"""Numbers in values stay far below Python's int-to-text limit (4,300 digits) and within what
+the colour maths can square and cube: no CSS length, angle or channel needs more."""
 
 REFERENCE = re.compile(r"\*([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -67,6 +71,8 @@ def normalise(value: object) -> str:
     """
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise ValueCheckError(f"must be text or a number, not {type(value).__name__}")
+    if isinstance(value, int) and abs(value).bit_length() > MAX_NUMBER_DIGITS * 3.33:
+        raise ValueCheckError(f"is a number of more than {MAX_NUMBER_DIGITS} digits")
     text = str(value).strip()
     if text.endswith(";"):
         text = text[:-1].rstrip()
@@ -149,6 +155,10 @@ def _check_characters(text: str) -> None:
     for char in text:
         if ord(char) < 32 or ord(char) == 127:
             raise ValueCheckError("contains a control character or line break")
+        if 0xD800 <= ord(char) <= 0xDFFF:
+            raise ValueCheckError(
+                f"contains a lone surrogate (\\u{ord(char):04x}), which UTF-8 cannot write"
+            )
     for quoted in _STRING.findall(text):
         for char in quoted:
             if char in _IN_STRINGS:
@@ -235,6 +245,8 @@ def _check_component(token: ast.Node, rules: Rules, kind: Kind, refs: list[str])
         ):
             return
         raise ValueCheckError(f"{'#' + token.value!r} is not a hex colour")
+    if isinstance(token, (ast.NumberToken, ast.DimensionToken, ast.PercentageToken)):
+        _check_number(token)
     if isinstance(token, ast.NumberToken):
         if rules.numbers:
             return
@@ -289,6 +301,8 @@ def _check_function(function: ast.FunctionBlock, refs: list[str]) -> None:
 
 def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
     for token in tokens:
+        if isinstance(token, (ast.NumberToken, ast.DimensionToken, ast.PercentageToken)):
+            _check_number(token)
         if isinstance(
             token,
             (
@@ -315,6 +329,14 @@ def _check_arguments(tokens: list[ast.Node], refs: list[str]) -> None:
             _check_function(token, refs)
             continue
         raise ValueCheckError(_describe(token))
+
+
+def _check_number(token: ast.NumberToken | ast.DimensionToken | ast.PercentageToken) -> None:
+    digits = sum(char.isdigit() for char in token.representation)
+    if digits > MAX_NUMBER_DIGITS:
+        raise ValueCheckError(f"has a number of more than {MAX_NUMBER_DIGITS} digits")
+    if not abs(token.value) <= MAX_NUMBER:
+        raise ValueCheckError(f"has a number beyond ±{MAX_NUMBER:.0e} ({token.representation})")
 
 
 _HTTPS_ADDRESS = re.compile(

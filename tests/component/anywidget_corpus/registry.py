@@ -183,8 +183,8 @@ def build_react(files: tuple[str, ...], cache: Path) -> tuple[str, str]:
     ``cache`` is a Livery-like project (package.json, jsconfig.json for the automatic JSX
     runtime, the template under ``frontend/``): npm runs only when package.json changes.
     """
+    from livery._node import find_node
     from livery.component.bundle import bundle
-    from livery.component.node import find_node
     from livery.component.project import Project
     from tests.npm_packages import npm_folder
 

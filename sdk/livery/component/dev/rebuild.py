@@ -28,12 +28,12 @@ from pathlib import Path
 from types import ModuleType
 
 from livery._files import write_atomic
+from livery._node import Node, find_node
 from livery.component.assets import replace_folder
 from livery.component.base import CSS_FILE
 from livery.component.build import _take_imported_css
 from livery.component.bundle import bundle
 from livery.component.dev.watch import JS, KINDS, PYTHON, STYLE, Batch
-from livery.component.node import Node, find_node
 from livery.component.playground.demo import Demo, load_demo
 from livery.component.playground.page import story_views
 from livery.component.project import Project
@@ -162,7 +162,7 @@ class Rebuilder:
             self._imported = imported
 
         try:
-            replace_folder(self.project.templates_dir, fill)
+            replace_folder(self.project.templates_dir, fill, self.project.state_dir)
         except BuildError as error:
             return self._done(JS, trigger, started, [self._short(x) for x in error.lines])
         return self._done(JS, trigger, started, [], [self._short(x) for x in warnings])

@@ -25,9 +25,9 @@ on dev mode: the page also loads ``static/dev.js``, which applies what the strea
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -39,7 +39,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from livery._web import SecurityHeaders, security_headers
+from livery._web import SecurityHeaders, load_json, read_body, security_headers
 from livery.component.base import MAP_FILE, Component
 from livery.component.files import UploadStore, use_host
 from livery.component.messages import decode_buffers, encode_buffers
@@ -50,7 +50,9 @@ from livery.component.sourcemap import locate
 from livery.component.static import MODEL_JS
 from livery.component.story import Story
 from livery.component.themes import check_theme, theme_css
-from livery.errors import ComponentError, HandlerError, LiveryError
+from livery.errors import ComponentError, HandlerError, JsonDepthError, LiveryError
+from livery.theme import Theme
+from livery.theme.fontfiles import find_file, stack_faces
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -79,6 +81,15 @@ _NO_STORE = {"Cache-Control": "no-store"}
 logger = logging.getLogger("livery.playground")
 
 DemoSource = Callable[[], Demo]
+
+
+@lru_cache(maxsize=64)
+def theme_fonts(name: str) -> str:
+    """The ``@font-face`` rules of a library theme's hosted fonts, for ``/themes/<name>.css``:
+    the files are this server's ``/fonts/<file>`` copies (fetched once into Livery's font
+    cache), so the page's fonts come from its own origin like everything else."""
+    theme = Theme.load(check_theme(name))
+    return stack_faces((*theme.font, *theme.font_mono), "../fonts", minify=True)
 
 
 def create_app(
@@ -115,9 +126,16 @@ def create_app(
     def theme_file(request: Request) -> Response:
         try:
             css = theme_css(request.path_params["name"])
+            fonts = theme_fonts(request.path_params["name"])
         except LiveryError:
             raise HTTPException(404) from None
-        return Response(css, media_type="text/css; charset=utf-8")
+        return Response(fonts + css, media_type="text/css; charset=utf-8")
+
+    def font_file(request: Request) -> Response:
+        path = find_file(request.path_params["name"])
+        if path is None:
+            raise HTTPException(404)
+        return FileResponse(path, media_type="font/woff2")
 
     def bundle(request: Request) -> Response:
         built = current()
@@ -172,11 +190,13 @@ def create_app(
             return _failure("no such story", 404)
         if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
             return _failure("send the event as application/json", 415)
-        body = await request.body()
-        if len(body) > MAX_EVENT_BYTES:
+        body = await read_body(request, MAX_EVENT_BYTES)
+        if body is None:
             return _failure(f"the event is larger than {MAX_EVENT_BYTES // 2**20} MB", 413)
         try:
-            data = json.loads(body)
+            data = load_json(body)
+        except JsonDepthError as error:
+            return _failure(str(error), 400)
         except ValueError:
             return _failure("the request is not JSON", 400)
         if not isinstance(data, dict) or required not in data:
@@ -238,6 +258,7 @@ def create_app(
         Route("/", page),
         Route("/static/{name}", static),
         Route("/themes/{name}.css", theme_file),
+        Route("/fonts/{name}", font_file),
         Route("/component/{name}", bundle),
         Route("/api/stories", stories),
         Route("/api/locate", locate_error),
