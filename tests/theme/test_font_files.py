@@ -118,7 +118,9 @@ def tarball(members: dict[str, bytes], links: dict[str, str] | None = None) -> b
 # --- fetching and caching -----------------------------------------------------------------
 
 
-def test_a_family_is_fetched_with_every_subset_of_the_weights_asked_and_nothing_else() -> None:
+def test_a_family_is_fetched_with_every_subset_of_the_weights_asked_and_nothing_else(
+    fresh_cache: Path,
+) -> None:
     found = font_set("Montserrat", [400, 700])
     assert found is not None
     assert found.package == "@fontsource/montserrat" and found.version[0].isdigit()
