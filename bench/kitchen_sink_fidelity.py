@@ -44,29 +44,14 @@ from PIL import Image  # noqa: E402
 
 import livery.themes  # noqa: E402
 from bench.fidelity.app import demo  # noqa: E402
+from livery.gallery.kitchen_sink import WIDGETS as SINK_WIDGETS  # noqa: E402
 from livery.gallery.kitchen_sink import kitchen_sink_css, kitchen_sink_html  # noqa: E402
 from livery.testing.fonts import FONT_URL_PREFIX, font_face_css, font_path  # noqa: E402
 from livery.testing.page import FREEZE_CSS, context_options, new_themed_page  # noqa: E402
 from livery.testing.snapshot import compare  # noqa: E402
 
-WIDGETS = (
-    "button",
-    "textbox",
-    "slider",
-    "dropdown",
-    "checkbox",
-    "radio",
-    "checkbox-group",
-    "accordion",
-    "tabs",
-    "dataframe",
-    "label",
-    "code",
-    "image",
-    "file",
-    "gallery",
-    "chatbot",
-    "multimodal-textbox",
+WIDGETS = tuple(
+    w for w in SINK_WIDGETS if w not in ("button-variants", "number", "progress", "error")
 )
 """The widgets both pages have, by ``data-widget`` name (= the Gradio app's ``elem_id``)."""
 

@@ -8,35 +8,12 @@ from typing import Any
 
 import pytest
 
-from livery.gallery.kitchen_sink import kitchen_sink_css, kitchen_sink_html
+from livery.gallery.kitchen_sink import WIDGETS, kitchen_sink_css, kitchen_sink_html
 from tests import axe
 from tests.gallery.conftest import Gallery
 
 pytestmark = pytest.mark.browser
 
-WIDGETS = (
-    "button",
-    "button-variants",
-    "textbox",
-    "slider",
-    "dropdown",
-    "checkbox",
-    "radio",
-    "checkbox-group",
-    "number",
-    "accordion",
-    "tabs",
-    "dataframe",
-    "label",
-    "code",
-    "image",
-    "file",
-    "gallery",
-    "chatbot",
-    "multimodal-textbox",
-    "progress",
-    "error",
-)
 WIDTHS = (960, 700, 420)
 """The visual suite's width, a tablet's and a phone's."""
 

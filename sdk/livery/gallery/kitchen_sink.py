@@ -6,7 +6,34 @@ renders the one macro in ``gallery/templates/kitchen_sink.html`` for them.
 
 from __future__ import annotations
 
+from typing import Final
+
 from livery.gallery.render import environment, static_dir
+
+WIDGETS: Final = (
+    "button",
+    "button-variants",
+    "textbox",
+    "slider",
+    "dropdown",
+    "checkbox",
+    "radio",
+    "checkbox-group",
+    "number",
+    "accordion",
+    "tabs",
+    "dataframe",
+    "label",
+    "code",
+    "image",
+    "file",
+    "gallery",
+    "chatbot",
+    "multimodal-textbox",
+    "progress",
+    "error",
+)
+"""Every widget the kitchen sink draws, by its root's ``data-widget`` name."""
 
 
 def kitchen_sink_html(scope: str = "", prefix: str = "ks", dark: bool = False) -> str:
