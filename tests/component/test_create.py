@@ -165,16 +165,77 @@ def test_force_overwrites_only_what_livery_wrote(tmp_path: Path) -> None:
     assert (root / "README.md").read_text() == "my own readme\n"
     assert "README.md" not in manifest.read(root)
 
-    ours = root / "frontend" / "index.js"
-    ours.write_text("// edited\n")
+    (root / "frontend" / "index.js").unlink()  # deleted: --force brings Livery's back
     (root / "backend" / "my_widget" / "helpers.py").write_text("# mine\n")
     again = create("MyWidget", directory=root, force=True)
     assert "frontend/index.js" in again.written
-    assert ours.read_text().startswith("/**")  # Livery's own file is written again
+    assert (root / "frontend" / "index.js").read_text().startswith("/**")
+    assert "pyproject.toml" in again.written  # unchanged since Livery wrote it
     assert (root / "README.md").read_text() == "my own readme\n"
     assert (root / "notes.txt").read_text() == "mine\n"
     assert (root / "backend" / "my_widget" / "helpers.py").read_text() == "# mine\n"
-    assert again.kept == ("README.md",)
+    assert again.kept == ("README.md",) and again.edited == ()
+
+
+def test_force_keeps_a_file_the_user_edited_since_create(tmp_path: Path) -> None:
+    """The issue's case: ``create X --force`` overwrote files the user edited (the stored
+    hash was never compared)."""
+    root = create("MyWidget", directory=tmp_path / "p").directory
+    edited = root / "frontend" / "index.js"
+    edited.write_text(edited.read_text() + "// my change\n")
+    before = edited.read_text()
+    again = create("MyWidget", directory=root, force=True)
+    assert again.edited == ("frontend/index.js",)
+    assert "frontend/index.js" not in again.written
+    assert edited.read_text() == before
+    assert set(again.written) == set(manifest.read(root)) - {"frontend/index.js"}
+
+    result = run("component", "create", "MyWidget", "--dir", str(root), "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "kept your frontend/index.js (changed since Livery wrote it;" in result.stderr
+    assert edited.read_text() == before
+
+
+def test_force_ignores_a_planted_manifest(tmp_path: Path) -> None:
+    """The issue's case: a ``.livery/created.json`` Livery did not write, listing the user's
+    README, got the README overwritten."""
+    root = tmp_path / "p"
+    (root / ".livery").mkdir(parents=True)
+    (root / "README.md").write_text("my own readme\n")
+    planted = {"template": "text", "files": {"README.md": manifest.digest("something else\n")}}
+    (root / ".livery" / "created.json").write_text(json.dumps(planted))
+    created = create("MyWidget", directory=root, force=True)
+    assert created.edited == ("README.md",)
+    assert (root / "README.md").read_text() == "my own readme\n"
+    recorded = manifest.read(root)
+    assert recorded["README.md"] == planted["files"]["README.md"]  # still not Livery's text
+    assert recorded["pyproject.toml"] == manifest.digest((root / "pyproject.toml").read_text())
+
+
+def test_dir_through_a_linked_parent_writes_only_in_the_folder_it_leads_to(
+    tmp_path: Path,
+) -> None:
+    """The issue's case: ``--dir`` through a symlinked parent wrote outside the folder. The
+    path is resolved first; every file lands inside the real project folder and nothing
+    beside it, and a link inside that folder leading out is refused."""
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "link").symlink_to(real)
+    created = create("MyWidget", directory="link/p", cwd=tmp_path / "work")
+    assert created.directory == real / "p"
+    assert [path.name for path in real.iterdir()] == ["p"]
+    written = sorted(
+        path.relative_to(real / "p").as_posix()
+        for path in (real / "p").rglob("*")
+        if path.is_file()
+    )
+    assert set(created.written) <= set(written)
+
+    (real / "p" / "frontend").rename(real / "frontend-moved")
+    (real / "p" / "frontend").symlink_to(real / "frontend-moved")
+    with pytest.raises(TemplateError, match="links outside"):
+        create("MyWidget", directory="link/p", cwd=tmp_path / "work", force=True)
 
 
 def test_force_never_writes_through_a_link_out_of_the_project(tmp_path: Path) -> None:

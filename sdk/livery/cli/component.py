@@ -75,6 +75,11 @@ def create(
     )
     for kept in created.kept:
         err.print(f"[yellow]warning:[/] kept your {escape(kept)} (not written by Livery)")
+    for edited in created.edited:
+        err.print(
+            f"[yellow]warning:[/] kept your {escape(edited)} (changed since Livery wrote it; "
+            "delete it to get Livery's version back)"
+        )
     where = escape(_shown(created.directory))
     err.print(
         f"created {escape(created.names.class_name)} ({escape(created.names.distribution)}, "

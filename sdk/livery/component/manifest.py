@@ -1,8 +1,10 @@
 """The record of the files ``livery component create`` wrote into a project.
 
-``--force`` may overwrite a file only if Livery wrote it: the manifest
+``--force`` may overwrite a file only if Livery wrote it and it is unchanged since: the manifest
 (``.livery/created.json``) lists those files with the hash of what was written. Anything not
-listed — the user's README, their own modules — is never overwritten or deleted.
+listed — the user's README, their own modules — and any listed file whose content no longer
+has its hash (edited by the user, or named by a manifest Livery did not write) is never
+overwritten or deleted.
 """
 
 from __future__ import annotations
@@ -40,4 +42,9 @@ def write(project: Path, template: str, files: Mapping[str, str]) -> None:
 
 def digest(text: str) -> str:
     """The hash the manifest stores for a file's text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return digest_bytes(text.encode("utf-8"))
+
+
+def digest_bytes(content: bytes) -> str:
+    """The hash of a file's content as it is on disk, to compare with the manifest's."""
+    return hashlib.sha256(content).hexdigest()

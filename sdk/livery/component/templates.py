@@ -9,8 +9,11 @@ alone), and file and folder names may contain ``{{ package }}`` and the other na
 ``create`` works offline in milliseconds.
 
 The target folder is checked before anything is written: no ``..`` in it, not a file, not a
-link, empty unless ``force``. With ``force`` only files Livery wrote before (its manifest) are
-overwritten; other files in the way are kept and reported.
+link, empty unless ``force``; its path is resolved first, so a link on the way cannot lead a
+write anywhere but the folder it names, and a link inside the project that leads out of it is
+refused. With ``force`` a file is overwritten only if Livery wrote it (its manifest lists it)
+and its content is still what Livery wrote (the manifest's hash): a file the user edited, or one
+a planted manifest lists, is kept and reported.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ class Created:
     """Files written (relative POSIX paths)."""
     kept: tuple[str, ...]
     """Files that were in the way and not Livery's, left as they were (only with ``force``)."""
+    edited: tuple[str, ...] = ()
+    """Livery's files changed since it wrote them, left as they are (only with ``force``)."""
 
 
 def templates() -> dict[str, Template]:
@@ -164,7 +169,9 @@ def _target(directory: str | os.PathLike[str] | None, names: ComponentNames, cwd
         raise TemplateError(f"--dir {raw!r} is a symbolic link; give the real folder")
     if target.exists() and not target.is_dir():
         raise TemplateError(f"--dir {raw!r} is a file, not a folder")
-    return target
+    # Links on the way are followed here, once: every write is then checked against the folder
+    # they lead to.
+    return target.resolve()
 
 
 def _write(
@@ -177,24 +184,27 @@ def _write(
             "not write are never overwritten)"
         )
     ours = manifest.read(target) if existing else {}
-    root = target.resolve() if target.exists() else None
     plan: list[tuple[str, Path]] = []
     kept: list[str] = []
+    edited: list[str] = []
     for relative in files:
         destination = target / relative
         if _blocked(target, relative):
             raise TemplateError(
                 f"cannot write {relative}: a file is in the way of one of its folders in {target}"
             )
-        if _leaves(destination.parent, root):
+        if _leaves(destination.parent, target):
             raise TemplateError(f"cannot write {relative}: its folder links outside {target}")
-        in_the_way = destination.exists() or destination.is_symlink()
-        if in_the_way and (relative not in ours or destination.is_symlink()):
+        if not (destination.exists() or destination.is_symlink()):
+            plan.append((relative, destination))
+        elif relative not in ours or destination.is_symlink():
             kept.append(relative)
-            continue
-        plan.append((relative, destination))
+        elif _hash(destination) != ours[relative]:
+            edited.append(relative)
+        else:
+            plan.append((relative, destination))
 
-    written = dict(ours)
+    written = {path: digest for path, digest in ours.items() if path in files}
     mode = 0o666 & ~_umask()
     for relative, destination in plan:
         text = files[relative]
@@ -202,7 +212,20 @@ def _write(
         os.chmod(destination, mode)  # a project file, not a private temporary one
         written[relative] = manifest.digest(text)
     manifest.write(target, template, written)
-    return Created(target, names, template, tuple(path for path, _ in plan), tuple(kept))
+    return Created(
+        target, names, template, tuple(path for path, _ in plan), tuple(kept), tuple(edited)
+    )
+
+
+def _hash(path: Path) -> str | None:
+    """The manifest's hash of a regular file's content (``None``: not a file Livery could
+    have written, such as a FIFO or a folder)."""
+    try:
+        if not path.is_file():
+            return None
+        return manifest.digest_bytes(path.read_bytes())
+    except OSError:
+        return None
 
 
 def _umask() -> int:
@@ -221,11 +244,12 @@ def _blocked(target: Path, relative: str) -> bool:
     return False
 
 
-def _leaves(folder: Path, root: Path | None) -> bool:
-    """Whether writing into ``folder`` would follow a link out of the project folder."""
-    if root is None:
-        return False
+def _leaves(folder: Path, root: Path) -> bool:
+    """Whether writing into ``folder`` would follow a link out of the project folder ``root``
+    (already resolved)."""
     while not folder.exists() and not folder.is_symlink():
+        if folder == root:
+            return False  # a new project folder: nothing in it yet to link anywhere
         folder = folder.parent
     real = folder.resolve()
     return real != root and root not in real.parents
