@@ -223,6 +223,27 @@ def test_name_defaults_to_the_class_name() -> None:
     assert Picker.name == "PointPicker"
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Bad\x1b]0;pwned\x07", "'Bad\\x1b]0;pwned\\x07'"),
+        ("Two\nlines", "'Two\\nlines'"),
+        ("", "''"),
+        ("x" * 101, "'xxxx"),
+        (5, "'int'"),
+    ],
+)
+def test_a_name_that_is_not_one_printable_line_is_refused(name: object, shown: str) -> None:
+    """Issue 15: component metadata accepted control characters, which then reached
+    terminals, notebooks and logs raw."""
+    with pytest.raises(ComponentDefinitionError) as caught:
+        type("Broken", (Component,), {"Value": RootModel[int], "name": name})
+    message = str(caught.value)
+    assert message.startswith(f"Broken: name {shown}")
+    assert "must be 1–100 printable characters" in message
+    assert message.isprintable()
+
+
 def test_assets_are_found_next_to_the_module_or_in_template_dir(tmp_path: Path) -> None:
     assert Counter.templates_path() == Path(__file__).resolve().parent / "templates"
     with pytest.raises(AssetsMissingError, match=r"index\.js is missing: build the front end"):

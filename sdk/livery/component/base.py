@@ -87,6 +87,7 @@ class Component:
         super().__init_subclass__(**kwargs)
         if "name" not in cls.__dict__:
             cls.name = cls.__name__
+        _check_name(cls.__name__, cls.name)
         value = getattr(cls, "Value", None)
         if value is not None and not (isinstance(value, type) and issubclass(value, BaseModel)):
             raise ComponentDefinitionError(
@@ -399,6 +400,18 @@ class Component:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(value={self.value!r})"
+
+
+def _check_name(owner: str, name: object) -> None:
+    """The name every host and message shows: one short line of printable text (a control
+    character would reach terminals, notebooks and log files raw)."""
+    if not isinstance(name, str) or not 0 < len(name) <= 100 or not name.isprintable():
+        shown = name if isinstance(name, str) else type(name).__name__
+        raise ComponentDefinitionError(
+            f"name {repr(shown)[:60]} must be 1–100 printable characters "
+            "(no control characters or line breaks)",
+            component=owner,
+        )
 
 
 def _check_events(owner: str, events: object) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from pydantic import (
     Field,
     PrivateAttr,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -172,6 +173,23 @@ class Theme(GradioThemeProtocol, VariableSetting, CheckedModel):
         found = _UNWRITABLE.search(value) if isinstance(value, str) else None
         if found:
             raise ValueError(f"custom CSS cannot hold the character {found[0]!r}")
+        return value
+
+    @field_validator("name", "author", "description", mode="before")
+    @classmethod
+    def _plain_text(cls, value: object, info: ValidationInfo) -> object:
+        """Metadata a terminal, a page and a file all show: no control characters (a theme
+        name with ``ESC ]0;…`` would retitle a terminal), only the description may have line
+        breaks and tabs."""
+        if isinstance(value, str):
+            allowed = "\n\t" if info.field_name == "description" else ""
+            for char in value:
+                code = ord(char)
+                if (code < 32 or 0x7F <= code <= 0x9F) and char not in allowed:
+                    what = (
+                        "a line break" if char in "\r\n" else f"the control character U+{code:04X}"
+                    )
+                    raise ValueError(f"has {what}, which theme metadata may not hold")
         return value
 
     @field_validator("tags", mode="before")
