@@ -9,6 +9,7 @@ does before its first build), and both with request bodies of 8,000 ``[``.
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -125,6 +126,64 @@ def test_a_large_declared_event_is_refused_before_it_is_read(built: dict[str, An
                 answer += chunk.decode("latin-1")
         assert answer.startswith("HTTP/1.1 413 "), answer[:80]
         assert "larger than 32 MB" in answer
+
+
+def _stream_chunks(url: str, path: str, total: int) -> tuple[str, int]:
+    """POST up to ``total`` bytes in 64 KB chunks with no Content-Length (chunked transfer),
+    as a client that does not say how much is coming; the answer and how much was sent when
+    it came. The body is never finished: an answer proves the server counted while it
+    streamed."""
+    host, port = url.removeprefix("http://").split(":")
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+    )
+    chunk = b"%x\r\n%s\r\n" % (65536, b" " * 65536)
+    sent = [0]
+    answered = threading.Event()
+
+    def send(connection: socket.socket) -> None:
+        try:
+            while sent[0] < total and not answered.is_set():
+                connection.sendall(chunk)
+                sent[0] += 65536
+        except OSError:
+            pass  # the server answered and closed: stop sending
+
+    with socket.create_connection((host, int(port)), timeout=60) as connection:
+        connection.sendall(head.encode())
+        sender = threading.Thread(target=send, args=(connection,), daemon=True)
+        sender.start()
+        answer = connection.recv(65536)
+        at = sent[0]
+        answered.set()
+        while b"\r\n\r\n" not in answer and (more := connection.recv(65536)):
+            answer += more
+        connection.shutdown(socket.SHUT_RDWR)
+        sender.join(timeout=10)
+    return answer.decode("latin-1"), at
+
+
+def test_a_streamed_builder_body_is_cut_off_at_the_limit(gallery_url: str) -> None:
+    """Issue 15: a body without a Content-Length is counted while it streams; the gallery
+    answers 413 once it passes the builder's limit instead of reading it whole."""
+    answer, sent = _stream_chunks(gallery_url, "/api/build", 64 * 2**20)
+    assert answer.startswith("HTTP/1.1 413 "), answer[:80]
+    assert sent < 8 * 2**20  # answered long before the 64 MB the client would send
+
+
+@pytest.mark.build
+def test_a_streamed_event_body_is_cut_off_at_the_limit(built: dict[str, Any]) -> None:
+    """The playground read a 40 MB body whole before answering 413; streamed in without a
+    Content-Length, it is now refused once it passes 32 MB."""
+    from livery.component.playground.demo import load_demo
+
+    demo = load_demo(Path(built["text"].project.root))
+    path = f"/api/stories/{demo.stories[0].slug}/events/change"
+    with serve_app(create_playground(demo)) as url:
+        answer, sent = _stream_chunks(url, path, 256 * 2**20)
+    assert answer.startswith("HTTP/1.1 413 "), answer[:80]
+    assert sent < 48 * 2**20
 
 
 @pytest.mark.parametrize(

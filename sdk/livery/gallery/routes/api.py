@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from livery._web import load_json
+from livery._web import load_json, read_body
 from livery.errors import JsonDepthError, LiveryError, ThemeBuilderError, ThemeError
 from livery.gallery.builder import MAX_REQUEST_BYTES, Built
 from livery.gallery.builder.exports import BY_KIND
@@ -25,8 +25,8 @@ PYTHON: Final = "text/x-python; charset=utf-8"
 async def build(request: Request) -> Response:
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         return JSONResponse({"error": "send the settings as application/json"}, 415)
-    body = await request.body()
-    if len(body) > MAX_REQUEST_BYTES:
+    body = await read_body(request, MAX_REQUEST_BYTES)  # counted while it streams in
+    if body is None:
         return JSONResponse({"error": "the request is too large"}, 413)
     try:
         data = load_json(body)
