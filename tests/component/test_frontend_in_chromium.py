@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -154,27 +155,43 @@ def test_preact_rating_by_click_and_keys(classes, mount) -> None:
     assert cls().from_browser("change", 3) == 3
 
 
+def _project_tests(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The project's own ``pytest tests`` as its author runs it, as CI would (``CI=true``)."""
+    return subprocess.run(
+        [*PYTEST, "tests", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "CI": "true"},
+    )
+
+
+@pytest.fixture(scope="module")
+def project_runs(
+    built: dict[str, BuildResult],
+) -> dict[str, tuple[subprocess.CompletedProcess[str], ...]]:
+    """Every template's tests run twice (``--update-snapshots``, then plainly), two projects at
+    a time: each run is a Chromium of its own, mostly waiting on screenshots."""
+
+    def both(template: str) -> tuple[subprocess.CompletedProcess[str], ...]:
+        root = built[template].project.root
+        return _project_tests(root, "--update-snapshots"), _project_tests(root)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(sorted(NAMES), pool.map(both, sorted(NAMES))))
+
+
 @pytest.mark.parametrize("template", sorted(NAMES))
-def test_generated_tests_pass_with_the_plugin(template: str, built: dict[str, BuildResult]) -> None:
+def test_generated_tests_pass_with_the_plugin(
+    template: str, built: dict[str, BuildResult], project_runs: dict
+) -> None:
     """Each project's own tests as its author runs them: the first run with
     ``--update-snapshots`` writes the baselines, the next run (as in CI) passes against them."""
-    root = built[template].project.root
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*PYTEST, "tests", *args],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            env={**os.environ, "CI": "true"},
-        )
-
-    first = run("--update-snapshots")
+    first, again = project_runs[template]
     assert first.returncode == 0, first.stdout + first.stderr
-    snapshots = list((root / "tests" / "__snapshots__").glob("*/*.png"))
+    snapshots = list((built[template].project.root / "tests" / "__snapshots__").glob("*/*.png"))
     assert snapshots
-    again = run()
     assert again.returncode == 0, again.stdout + again.stderr
     assert re.search(r"\d+ passed", again.stdout)
     assert "skipped" not in again.stdout and "failed" not in again.stdout
