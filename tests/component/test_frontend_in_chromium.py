@@ -198,11 +198,12 @@ def test_generated_tests_pass_with_the_plugin(
 
 
 def test_generated_visual_test_fails_on_a_style_change_until_updated(text_project: Path) -> None:
-    """The project's snapshot test notices a changed style, and accepts it after an update."""
+    """The project's snapshot test notices a changed style, and accepts it after an update
+    (the light stories: the whole matrix passing is the test above)."""
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*PYTEST, "tests/test_visual.py", *args],
+            [*PYTEST, "tests/test_visual.py", "-k", "light", *args],
             cwd=text_project,
             capture_output=True,
             text=True,
@@ -211,7 +212,6 @@ def test_generated_visual_test_fails_on_a_style_change_until_updated(text_projec
         )
 
     assert run("--update-snapshots").returncode == 0
-    assert run().returncode == 0
     style = text_project / "frontend" / "style.scss"
     style.write_text(style.read_text() + "\ninput { background: #ff00ff !important; }\n")
     build_project(text_project)
