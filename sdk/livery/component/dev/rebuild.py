@@ -4,10 +4,10 @@
   so a request never reads half a file) from the new CSS plus the CSS the bundle imported.
 - ``js``: esbuild into a scratch folder swapped in for ``templates/`` (``replace_folder``), the
   last good compiled styles copied along.
-- ``python``: ``load_demo`` again (it forgets the project's package in ``sys.modules`` and
-  executes ``demo/app.py`` afresh), then every story's state is computed once, so a failing
-  ``postprocess`` is caught here and not by the page. The previous demo keeps serving until
-  the new one is good.
+- ``python``: ``load_python`` (the dev server's ``Workers.load``): a fresh worker process
+  imports ``demo/app.py`` and computes every story's state once, so a failing ``postprocess``
+  is caught here and not by the page. This process never imports the user's code; the
+  previous worker keeps serving until the new one is good.
 
 Each kind has at most one current error (lines like ``file:line[:col]: message``); a good
 build of that kind clears it. The result of each step is a ``Step`` for the terminal and the
@@ -16,16 +16,12 @@ page.
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 
 from livery._files import write_atomic
 from livery._node import Node, find_node
@@ -33,12 +29,11 @@ from livery.component.assets import replace_folder
 from livery.component.base import CSS_FILE
 from livery.component.build import _take_imported_css
 from livery.component.bundle import bundle
+from livery.component.dev.describe import short
 from livery.component.dev.watch import JS, KINDS, PYTHON, STYLE, Batch
-from livery.component.playground.demo import Demo, load_demo
-from livery.component.playground.page import story_views
 from livery.component.project import Project
 from livery.component.styles import compile_style
-from livery.errors import BuildError, ComponentError, DemoError
+from livery.errors import BuildError
 
 
 @dataclass
@@ -69,10 +64,17 @@ class Rebuilder:
     """The project's current demo and build outputs, rebuilt on demand (not thread-safe:
     ``Watcher`` calls it from one thread)."""
 
-    def __init__(self, project: Project, *, node: Callable[[], Node] | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        load_python: Callable[[], list[str]],
+        *,
+        node: Callable[[], Node] | None = None,
+    ) -> None:
         self.project = project
+        self.load_python = load_python
+        """Load the demo afresh; its errors (none: the new demo is serving)."""
         self.node = node or cache(lambda: find_node(project.root))
-        self.demo: Demo | None = None
         self.errors: dict[str, list[str]] = {}
         self._styles: str | None = None
         """The last good compiled stylesheet of ``frontend/style.scss``."""
@@ -169,26 +171,7 @@ class Rebuilder:
 
     def build_python(self, trigger: str) -> Step:
         started = time.perf_counter()
-        saved = self._project_modules()
-        try:
-            demo = load_demo(self.project.root)
-            story_views(demo)  # every story's state: a failing postprocess shows up now
-        except Exception as error:  # any mistake in the user's code: one line, keep serving
-            for name in self._project_modules():
-                del sys.modules[name]
-            sys.modules.update(saved)  # the previous demo's classes find their module again
-            return self._done(PYTHON, trigger, started, [self.describe(error)])
-        self.demo = demo
-        return self._done(PYTHON, trigger, started, [])
-
-    def _project_modules(self) -> dict[str, ModuleType]:
-        """The project's package, its submodules and the demo script in ``sys.modules``."""
-        package = self.project.package
-        return {
-            name: module
-            for name, module in sys.modules.items()
-            if name in (package, f"_livery_demo_{package}") or name.startswith(package + ".")
-        }
+        return self._done(PYTHON, trigger, started, self.load_python())
 
     def _done(
         self,
@@ -202,50 +185,5 @@ class Rebuilder:
         ms = (time.perf_counter() - started) * 1000
         return Step(kind, trigger, ms, errors, warnings or [])
 
-    # -- messages ------------------------------------------------------------------------------
-
     def _short(self, line: str) -> str:
-        """A message's path relative to the project, as an editor in the project shows it."""
-        for prefix in {self.project.display(self.project.root), str(self.project.root)}:
-            if prefix not in ("", ".") and line.startswith(prefix + os.sep):
-                return line[len(prefix) + 1 :]
-        return line
-
-    def describe(self, error: BaseException) -> str:
-        """``file:line: Type: message`` for an exception from the project's Python code."""
-        origin = error
-        if isinstance(error, DemoError) and error.__cause__ is not None:
-            origin = error.__cause__  # the user's exception, not "demo/app.py raised it"
-        lines = str(origin).splitlines()
-        text = lines[0] if lines else ""
-        if not isinstance(origin, ComponentError):
-            text = f"{type(origin).__name__}: {text}" if text else type(origin).__name__
-        where = self._where(origin)
-        return f"{where}: {text}" if where else self._short(text)
-
-    def _where(self, error: BaseException) -> str:
-        """The deepest place in the project's own files along the exception chain."""
-        seen: set[int] = set()
-        chain: list[BaseException] = []
-        current: BaseException | None = error
-        while current is not None and id(current) not in seen:
-            seen.add(id(current))
-            chain.append(current)
-            current = current.__cause__ or current.__context__
-        for link in reversed(chain):  # the original exception first
-            if isinstance(link, SyntaxError) and link.filename and link.lineno:
-                shown = self._inside(link.filename)
-                if shown:
-                    return f"{shown}:{link.lineno}"
-            for frame in reversed(traceback.extract_tb(link.__traceback__)):
-                shown = self._inside(frame.filename)
-                if shown:
-                    return f"{shown}:{frame.lineno}"
-        return ""
-
-    def _inside(self, filename: str) -> str | None:
-        try:
-            relative = Path(filename).resolve().relative_to(self.project.root)
-        except (ValueError, OSError):
-            return None
-        return relative.as_posix()
+        return short(self.project, line)

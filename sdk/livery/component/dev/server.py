@@ -1,9 +1,12 @@
-"""The dev server: the playground application, a watcher, a rebuilder and the event stream.
+"""The dev server: a watcher, a rebuilder, the event stream, and the user's Python in a worker.
 
-``DevServer`` owns them for one project (tests and the benchmark drive it in a thread);
-``DevSite`` is what ``livery component dev`` serves (``livery.component.playground.serve`` with
-``reload``): it prints the address, one short line per rebuild and no traceback for the user's
-mistakes.
+``DevServer`` owns them for one project (tests and the benchmark drive it in a thread). Its
+application answers ``/dev/events`` itself and forwards every other request to the worker
+process serving the current demo (``workers``, ``proxy``): the server never imports the
+user's code, so a ``sys.exit()``, an endless loop or an ``os._exit()`` in it cannot stop or
+wedge the server. ``DevSite`` is what ``livery component dev`` serves
+(``livery.component.playground.serve`` with ``reload``): it prints the address, one short line
+per rebuild and no traceback for the user's mistakes.
 """
 
 from __future__ import annotations
@@ -13,13 +16,17 @@ import time
 from collections.abc import Callable
 
 from starlette.applications import Starlette
-from starlette.routing import Route
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.routing import Mount, Route
 
+from livery._web import SecurityHeaders, security_headers
 from livery.component.dev.events import Broadcaster
+from livery.component.dev.proxy import Proxy
 from livery.component.dev.rebuild import Rebuilder, Step
 from livery.component.dev.watch import DEBOUNCE_S, JS, PYTHON, STYLE, Batch, Watcher
-from livery.component.playground.app import create_app
-from livery.component.playground.demo import Demo
+from livery.component.dev.workers import Worker, Workers
+from livery.component.playground.app import CSP
 from livery.component.playground.page import _stamp
 from livery.component.playground.server import stories_on
 from livery.component.project import Project
@@ -44,38 +51,49 @@ class DevServer:
         self.project = Project.find(folder)
         self.theme = check_theme(theme)
         self.announce = announce
-        self.rebuilder = Rebuilder(self.project)
+        self.workers = Workers(self.project, self.theme, on_death=self._worker_died)
+        self.rebuilder = Rebuilder(self.project, self.workers.load)
         self.events = Broadcaster(hello=lambda: {"errors": self.rebuilder.current_errors()})
         self.watcher = Watcher(self.project, self.on_batch, debounce_s=debounce_s)
-        self.app: Starlette = create_app(
-            self._demo,
-            theme=self.theme,
-            allowed_hosts=allowed_hosts,
-            dev_routes=[Route(EVENTS_PATH, self.events.endpoint)],
+        middleware = [Middleware(SecurityHeaders, headers=security_headers(CSP))]
+        if allowed_hosts:
+            middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts))
+        self.app: Starlette = Starlette(
+            routes=[
+                Route(EVENTS_PATH, self.events.endpoint),
+                Mount("/", app=Proxy(lambda: self.workers.current)),
+            ],
+            middleware=middleware,
         )
-
-    def _demo(self) -> Demo:
-        demo = self.rebuilder.demo
-        if demo is None:  # start() refuses to serve without one
-            raise RuntimeError("the dev server has no demo yet")
-        return demo
 
     def start(self) -> None:
         """Build styles, bundle and demo, then watch. A demo that cannot load at all (there
         is no page to show the error in) is a ``DemoError``."""
+        self.workers.warm()  # its imports overlap the first builds
         for step in self.rebuilder.initial():
             if not step.ok:
                 self.announce(step.line())
-        if self.rebuilder.demo is None:
+        if self.workers.current is None:
+            self.workers.stop()
             raise DemoError(self.rebuilder.errors[PYTHON][0])
         self.watcher.start()
 
     def stop(self) -> None:
         self.watcher.stop()
         self.events.close()
+        self.workers.stop()
+
+    def _worker_died(self, worker: Worker, code: int) -> None:
+        """The demo's process ended while serving (an ``os._exit`` in a handler): say so and
+        load the demo again in a fresh one."""
+        how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        self.announce(f"the demo's process ended ({how}); starting it again")
+        self.on_steps([self.rebuilder.build_python("restart")])
 
     def on_batch(self, batch: Batch) -> None:
-        steps = self.rebuilder.run(batch)
+        self.on_steps(self.rebuilder.run(batch))
+
+    def on_steps(self, steps: list[Step]) -> None:
         for step in steps:
             self.announce(step.line())
             for warning in step.warnings:
@@ -127,14 +145,15 @@ class DevSite:
         return dev.app
 
     def banner(self, url: str) -> str:
-        assert self.dev is not None and self.dev.rebuilder.demo is not None  # app() made sure
+        current = self.dev.workers.current if self.dev is not None else None
+        assert current is not None and current.ready is not None  # app() made sure
         ms = (time.perf_counter() - self.started) * 1000
         root = self.dev.project.root
         watched = ", ".join(
             f"{name}/" for name in ("frontend", "backend", "demo") if (root / name).is_dir()
         )
         return (
-            f"{stories_on(self.dev.rebuilder.demo, url)}"
+            f"{stories_on(current.ready.component, current.ready.stories, url)}"
             f"  (built in {ms:.0f} ms, watching {watched}; Ctrl-C to stop)"
         )
 

@@ -17,7 +17,6 @@ from starlette.applications import Starlette
 
 from livery._web import serve as serve_app
 from livery.component.playground.app import create_app
-from livery.component.playground.demo import Demo
 from livery.component.playground.installed import open_demo
 from livery.component.themes import check_theme
 
@@ -69,7 +68,8 @@ class PlaygroundSite:
         return create_app(self.demo, theme=self.theme, allowed_hosts=hosts)
 
     def banner(self, url: str) -> str:
-        return f"{stories_on(self.demo, url)}  (Ctrl-C to stop)"
+        count = len(self.demo.stories)
+        return f"{stories_on(self.demo.component.name, count, url)}  (Ctrl-C to stop)"
 
     def stopping(self) -> None:
         """Nothing holds a stop up."""
@@ -78,8 +78,7 @@ class PlaygroundSite:
         """Nothing to release."""
 
 
-def stories_on(demo: Demo, url: str) -> str:
+def stories_on(component: str, count: int, url: str) -> str:
     """``DemoText: 4 stories on http://127.0.0.1:8100/``: how the playground and the dev
     server announce themselves."""
-    count = len(demo.stories)
-    return f"{demo.component.name}: {count} stor{'y' if count == 1 else 'ies'} on {url}"
+    return f"{component}: {count} stor{'y' if count == 1 else 'ies'} on {url}"
