@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, RootModel
@@ -34,8 +34,10 @@ def trait_names(value: type[BaseModel]) -> tuple[str, ...]:
     return tuple(value.model_fields)
 
 
+@lru_cache(maxsize=256)
 def binary_names(value: type[BaseModel]) -> tuple[str, ...]:
-    """The traits holding bytes (``"value"`` itself for ``RootModel[bytes]``)."""
+    """The traits holding bytes (``"value"`` itself for ``RootModel[bytes]``); kept per class,
+    since every story state and every message asks and a JSON schema takes a while."""
     schema = value.model_json_schema()
     if issubclass(value, RootModel):
         return ("value",) if _is_binary(schema) else ()

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import os
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 
@@ -63,7 +65,27 @@ def builtin_dir() -> Path:
 
 
 def entries() -> dict[str, LibraryEntry]:
-    """Every theme in the library by name: built-ins first, then installed packages."""
+    """Every theme in the library by name: built-ins first, then installed packages.
+
+    Scanning every distribution's entry points takes milliseconds, and servers ask on every
+    request: the answer is kept until a folder it came from changes (installing or removing
+    a package, or a theme file, changes its folder's modification time; so does a new
+    ``sys.path``)."""
+    return dict(_entries(_folders_stamp()))
+
+
+def _folders_stamp() -> tuple[tuple[str, int], ...]:
+    stamp = []
+    for folder in (str(builtin_dir()), *sys.path):
+        try:
+            stamp.append((folder, os.stat(folder or ".").st_mtime_ns))
+        except OSError:
+            stamp.append((folder, -1))
+    return tuple(stamp)
+
+
+@lru_cache(maxsize=8)
+def _entries(stamp: tuple[tuple[str, int], ...]) -> dict[str, LibraryEntry]:
     found = {
         path.stem: LibraryEntry(path.stem, "built-in", path=path)
         for path in sorted(builtin_dir().glob("*.toml"))

@@ -18,15 +18,18 @@ from collections.abc import Callable
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Mount, Route
 
 from livery._web import SecurityHeaders, security_headers
+from livery.component.base import CSS_FILE, JS_FILE
 from livery.component.dev.events import Broadcaster
 from livery.component.dev.proxy import Proxy
 from livery.component.dev.rebuild import Rebuilder, Step
 from livery.component.dev.watch import DEBOUNCE_S, JS, PYTHON, STYLE, Batch, Watcher
 from livery.component.dev.workers import Worker, Workers
-from livery.component.playground.app import CSP
+from livery.component.playground.app import CSP, asset_routes, bundle_file
 from livery.component.playground.page import _stamp
 from livery.component.playground.server import stories_on
 from livery.component.project import Project
@@ -61,10 +64,16 @@ class DevServer:
         self.app: Starlette = Starlette(
             routes=[
                 Route(EVENTS_PATH, self.events.endpoint),
+                *asset_routes(),  # files the user's code has no part in: answered here
+                Route("/component/{name}", self._bundle),
                 Mount("/", app=Proxy(lambda: self.workers.current)),
             ],
             middleware=middleware,
         )
+
+    def _bundle(self, request: Request) -> Response:
+        templates = self.project.templates_dir
+        return bundle_file(request.path_params["name"], templates / JS_FILE, templates / CSS_FILE)
 
     def start(self) -> None:
         """Build styles, bundle and demo, then watch. A demo that cannot load at all (there

@@ -116,38 +116,9 @@ def create_app(
             html = render_page(current(), theme=chosen, mode=mode, dev=dev)
         return HTMLResponse(html, headers=_NO_STORE)
 
-    def static(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name not in STATIC_FILES:
-            raise HTTPException(404)
-        path, media = STATIC_FILES[name]
-        return FileResponse(path, media_type=media, headers=_NO_STORE)
-
-    def theme_file(request: Request) -> Response:
-        try:
-            css = theme_css(request.path_params["name"])
-            fonts = theme_fonts(request.path_params["name"])
-        except LiveryError:
-            raise HTTPException(404) from None
-        return Response(fonts + css, media_type="text/css; charset=utf-8")
-
-    def font_file(request: Request) -> Response:
-        path = find_file(request.path_params["name"])
-        if path is None:
-            raise HTTPException(404)
-        return FileResponse(path, media_type="font/woff2")
-
     def bundle(request: Request) -> Response:
         built = current()
-        files: dict[str, tuple[Path | None, str]] = {
-            "index.js": (built.js_path, "text/javascript; charset=utf-8"),
-            MAP_FILE: (built.js_path.with_name(MAP_FILE), "application/json"),
-            "style.css": (built.css_path, "text/css; charset=utf-8"),
-        }
-        path, media = files.get(request.path_params["name"], (None, ""))
-        if path is None or not path.is_file():
-            raise HTTPException(404)
-        return FileResponse(path, media_type=media, headers=_NO_STORE)
+        return bundle_file(request.path_params["name"], built.js_path, built.css_path)
 
     def locate_error(request: Request) -> Response:
         """``{"where": "frontend/index.js:12:11"}``: a bundle position (``?line=&column=``, from
@@ -256,9 +227,7 @@ def create_app(
 
     routes = [
         Route("/", page),
-        Route("/static/{name}", static),
-        Route("/themes/{name}.css", theme_file),
-        Route("/fonts/{name}", font_file),
+        *asset_routes(),
         Route("/component/{name}", bundle),
         Route("/api/stories", stories),
         Route("/api/locate", locate_error),
@@ -277,6 +246,53 @@ def create_app(
     app.state.demo = current
     app.state.uploads = uploads
     return app
+
+
+def asset_routes() -> list[Route]:
+    """The routes of the files every playground serves alike: its own scripts and styles,
+    the library themes' stylesheets and their fonts (the dev server answers these itself)."""
+    return [
+        Route("/static/{name}", _static),
+        Route("/themes/{name}.css", _theme_file),
+        Route("/fonts/{name}", _font_file),
+    ]
+
+
+def bundle_file(name: str, js_path: Path, css_path: Path | None) -> Response:
+    """``/component/<name>``: the built bundle, its source map or its stylesheet."""
+    files: dict[str, tuple[Path | None, str]] = {
+        "index.js": (js_path, "text/javascript; charset=utf-8"),
+        MAP_FILE: (js_path.with_name(MAP_FILE), "application/json"),
+        "style.css": (css_path, "text/css; charset=utf-8"),
+    }
+    path, media = files.get(name, (None, ""))
+    if path is None or not path.is_file():
+        raise HTTPException(404)
+    return FileResponse(path, media_type=media, headers=_NO_STORE)
+
+
+def _static(request: Request) -> Response:
+    name = request.path_params["name"]
+    if name not in STATIC_FILES:
+        raise HTTPException(404)
+    path, media = STATIC_FILES[name]
+    return FileResponse(path, media_type=media, headers=_NO_STORE)
+
+
+def _theme_file(request: Request) -> Response:
+    try:
+        css = theme_css(request.path_params["name"])
+        fonts = theme_fonts(request.path_params["name"])
+    except LiveryError:
+        raise HTTPException(404) from None
+    return Response(fonts + css, media_type="text/css; charset=utf-8")
+
+
+def _font_file(request: Request) -> Response:
+    path = find_file(request.path_params["name"])
+    if path is None:
+        raise HTTPException(404)
+    return FileResponse(path, media_type="font/woff2")
 
 
 def _failure(message: str, status: int = 200) -> JSONResponse:
