@@ -56,7 +56,7 @@ import livery
 
 
 class Odd(livery.Component):
-    """{XSS} & a summary from a stranger."""
+    """{XSS} &\\x1b]0;pwned\\x07 a summary from a stranger."""
 
     class Value(RootModel[str]):
         root: str = {XSS!r}
@@ -243,7 +243,8 @@ def test_text_from_a_package_is_shown_as_text(browser: Any, server: str) -> None
         odd = page.locator("#component-odd-i-widget")
         assert odd.get_attribute("data-status") == "ready"
         assert (
-            odd.locator(".component-summary").inner_text() == f"{XSS} & a summary from a stranger."
+            odd.locator(".component-summary").inner_text()
+            == f"{XSS} & ]0;pwned a summary from a stranger."  # ESC and BEL: gone
         )
         assert odd.locator(".badge").inner_text() == "odd-widget 1<b>2"
         assert odd.locator(".component-facts code").first.text_content() == (

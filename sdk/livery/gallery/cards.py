@@ -147,8 +147,9 @@ def with_grade(card: Card, report: AuditReport) -> Card:
 
 
 def one_line(text: str) -> str:
-    """Messages are shown on one line; a stranger's file must not change that."""
-    return " ".join(text.split())
+    """Messages are shown on one line; a stranger's file must not change that, nor slip
+    control characters (``\x1b``, ``\x00``) into the page: they show as spaces."""
+    return " ".join("".join(char if char.isprintable() else " " for char in text).split())
 
 
 def version(stamp: Stamp) -> str:

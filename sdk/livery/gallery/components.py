@@ -31,6 +31,8 @@ from livery.component.static import MODEL_JS
 from livery.errors import LiveryError
 from livery.gallery.cards import one_line, unique_slug
 
+SUMMARY_LENGTH = 300
+"""A card's summary is cut here: a docstring's first line can be a megabyte long."""
 FILES = ("index.js", "style.css")
 """What ``components/<slug>/`` holds: the component's built module and stylesheet."""
 
@@ -136,11 +138,16 @@ def _json(value: object) -> str:
 
 
 def _summary(component: type[Component], package: str) -> str:
-    """The first line of the class's own docstring, else the distribution's summary."""
+    """The first line of the class's own docstring, else the distribution's summary: a
+    stranger's text, so one line of printable characters, cut at ``SUMMARY_LENGTH``."""
     doc = component.__dict__.get("__doc__") or ""
     lines = [line.strip() for line in doc.strip().splitlines()]
-    if lines and lines[0]:
-        return lines[0]
+    text = lines[0] if lines and lines[0] else _distribution_summary(package)
+    text = one_line(text)
+    return text if len(text) <= SUMMARY_LENGTH else text[: SUMMARY_LENGTH - 1] + "…"
+
+
+def _distribution_summary(package: str) -> str:
     try:
         return distribution(package).metadata.get("Summary") or ""
     except PackageNotFoundError:
