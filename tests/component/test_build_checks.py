@@ -336,7 +336,7 @@ def test_the_locate_api_maps_and_refuses(text_project: Path) -> None:
 @pytest.fixture
 def dev_url(text_project: Path) -> Iterator[str]:
     """The dev server of ``text_project`` on a free port."""
-    from livery.component.dev import DevServer
+    from livery.component.dev.server import DevServer
 
     with own_imports("demo_text"):
         server = DevServer(text_project, allowed_hosts=["127.0.0.1"], announce=lambda line: None)

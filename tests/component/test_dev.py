@@ -17,8 +17,8 @@ from typing import Any
 import httpx
 import pytest
 
-from livery.component.dev import DevServer
 from livery.component.dev.rebuild import Step
+from livery.component.dev.server import DevServer
 from livery.component.dev.watch import JS, PYTHON, STYLE, classify
 from livery.component.project import Project
 from tests.component.servers import serve_app

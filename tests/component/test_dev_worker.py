@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from livery.component.dev import DevServer
+from livery.component.dev.server import DevServer
 from livery.component.dev.workers import LOAD_TIMEOUT_ENV
 from tests.component.servers import serve_app
 

@@ -181,13 +181,12 @@ class Workers:
             with self._state:
                 if self._stopped:
                     return ["the dev server is stopping"]
-                worker, self._spare = self._spare or self._spawn(), None
-                self._others.add(worker)
+                worker = self._spare or self._spawn()
+                self._spare = self._spawn()  # its imports overlap this load: saves in quick
+                self._others.add(worker)  # succession find it warm
             result = worker.load(self.timeout)
             with self._state:
                 self._others.discard(worker)
-                if not self._stopped:
-                    self._spare = self._spawn()  # after the load: it does not slow it down
                 if isinstance(result, str) or self._stopped:
                     worker.kill()
                     return [result] if isinstance(result, str) else []
