@@ -159,14 +159,17 @@ async def _load(urls: list[str], connections: int, seconds: float) -> dict[str, 
     }
 
 
-def report(name: str, figures: dict[str, float], alive: bool) -> None:
+def report(name: str, figures: dict[str, float], alive: bool, peer_per_s: float) -> float:
+    """Print one server's line, its rate also as a share of the peer's; return the rate."""
     met = figures["errors"] == 0 and figures["p99_ms"] <= P99_GOAL_MS and alive
     print(
-        f"{name:<11} {figures['per_s']:>8.0f} req/s  {figures['errors']:>5.0f} errors  "
+        f"{name:<11} {figures['per_s']:>8.0f} req/s ({figures['per_s'] / peer_per_s:4.2f}× peer)  "
+        f"{figures['errors']:>5.0f} errors  "
         f"p50 {figures['p50_ms']:>6.1f} ms  p99 {figures['p99_ms']:>7.1f} ms  "
         f"max {figures['max_ms']:>7.1f} ms  {'still up' if alive else 'DOWN'}  "
         f"goal {'met' if met else 'not met'} (0 errors, p99 ≤ {P99_GOAL_MS:.0f} ms)"
     )
+    return figures["per_s"]
 
 
 def _alive(server: Server) -> bool:
@@ -176,7 +179,7 @@ def _alive(server: Server) -> bool:
         return False
 
 
-def gallery(folder: Path, connections: int, seconds: float) -> None:
+def gallery(folder: Path, connections: int, seconds: float, peer_per_s: float) -> None:
     server = Server([*LIVERY, "gallery", "--themes", str(folder), "--port", "0"])
     try:
         started = time.monotonic()
@@ -188,12 +191,13 @@ def gallery(folder: Path, connections: int, seconds: float) -> None:
         urls = [server.url, server.url + "data/themes.json"]
         urls += [f"{server.url}themes/{slug}/" for slug in slugs]
         urls += [f"{server.url}themes/{slugs[0]}/scoped.css"]
-        report("gallery", asyncio.run(_load(urls, connections, seconds)), _alive(server))
+        figures = asyncio.run(_load(urls, connections, seconds))
+        report("gallery", figures, _alive(server), peer_per_s)
     finally:
         server.stop()
 
 
-def component_servers(workdir: Path, connections: int, seconds: float) -> None:
+def component_servers(workdir: Path, connections: int, seconds: float, peer_per_s: float) -> None:
     project = workdir / "loadwidget"
     subprocess.run(
         [*LIVERY, "component", "create", "LoadWidget", "--template", "text", "--dir", str(project)],
@@ -207,7 +211,8 @@ def component_servers(workdir: Path, connections: int, seconds: float) -> None:
             # The page's own files, as a browser loads them (its links are relative).
             assets = sorted(set(re.findall(r'(?:src|href)="/?([^"#:]+)"', page)))[:6]
             urls = [server.url] + [server.url + asset for asset in assets]
-            report(name, asyncio.run(_load(urls, connections, seconds)), _alive(server))
+            figures = asyncio.run(_load(urls, connections, seconds))
+            report(name, figures, _alive(server), peer_per_s)
         finally:
             server.stop()
 
@@ -223,9 +228,9 @@ uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
 """
 
 
-def peer(connections: int, seconds: float) -> None:
+def peer(connections: int, seconds: float) -> float:
     """A bare starlette app answering "hello" under the same client: the ceiling of this
-    machine and client, which the servers' figures are read against."""
+    machine and client, which the servers' figures are read against: its req/s."""
     import socket
 
     with socket.socket() as probe:
@@ -235,7 +240,8 @@ def peer(connections: int, seconds: float) -> None:
     while not _alive(server):  # it says its address before uvicorn has bound it
         time.sleep(0.1)
     try:
-        report("peer", asyncio.run(_load([server.url], connections, seconds)), _alive(server))
+        figures = asyncio.run(_load([server.url], connections, seconds))
+        return report("peer", figures, _alive(server), figures["per_s"])
     finally:
         server.stop()
 
@@ -251,9 +257,9 @@ def main() -> None:
         folder.mkdir()
         hostile_folder(folder)
         print(f"{args.connections} connections for {args.seconds:g} s per server, 127.0.0.1")
-        peer(args.connections, args.seconds)
-        gallery(folder, args.connections, args.seconds)
-        component_servers(Path(temp), args.connections, args.seconds)
+        rate = peer(args.connections, args.seconds)
+        gallery(folder, args.connections, args.seconds, rate)
+        component_servers(Path(temp), args.connections, args.seconds, rate)
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 
