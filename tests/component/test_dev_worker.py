@@ -169,3 +169,35 @@ def test_stop_leaves_no_worker_process(built: dict, tmp_path: Path) -> None:
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.killpg(pid, 0)
+
+
+def test_the_proxy_streams_bodies_and_reuses_connections_safely(dev: Dev) -> None:
+    """What the dev server forwards to its worker (HTTP/1.1 on a Unix socket): a chunked
+    body arrives whole, one over the limit gets the worker's 413, an answer has one
+    ``server`` and one ``date`` header and the security headers, and a connection the worker
+    closed while idle is never reused."""
+    dev.serving()
+    url = dev.url + "api/stories/with-a-value/events/change"
+    headers = {"content-type": "application/json"}
+
+    def chunks(size: int, piece: int) -> Iterator[bytes]:
+        yield b'{"value": "'
+        for _ in range(size // piece):
+            yield b"a" * piece
+        yield b'"}'
+
+    with httpx.Client(timeout=60) as client:
+        small = client.post(url, content=chunks(9_000, 100), headers=headers)  # 90 pieces
+        assert small.status_code == 200, small.text
+        assert small.json().get("value") == "A" * 9_000, small.text[:300]  # the handler shouts
+        big = client.post(url, content=chunks(40 << 20, 1 << 16), headers=headers)
+        assert big.status_code == 413, big.text
+        assert big.json()["error"] == "the event is larger than 32 MB"
+        page = client.get(dev.url)
+        assert page.status_code == 200
+        assert len(page.headers.get_list("server")) == 1
+        assert len(page.headers.get_list("date")) == 1
+        assert "default-src 'none'" in page.headers["content-security-policy"]
+        time.sleep(5.5)  # longer than the worker's keep-alive: it has closed the kept ones
+        assert [client.get(dev.url).status_code for _ in range(3)] == [200, 200, 200]
+    dev.serving()

@@ -45,10 +45,6 @@ _NO_STORE = {"Cache-Control": "no-store"}
 _RESTARTING = "the demo is restarting (see the terminal); reload in a moment"
 
 
-class _Ended(Exception):
-    """The worker closed the connection or broke the protocol before its answer was whole."""
-
-
 @dataclass
 class _Connection:
     reader: asyncio.StreamReader
@@ -61,11 +57,11 @@ class _Connection:
         while True:
             try:
                 event = self.protocol.next_event()
-            except h11.RemoteProtocolError as error:
-                raise _Ended(str(error)) from None
+            except h11.RemoteProtocolError as error:  # it ended (or broke) the answer
+                raise ConnectionResetError(f"the worker: {error}") from None
             if event is not h11.NEED_DATA:
                 if isinstance(event, h11.ConnectionClosed):
-                    raise _Ended("connection closed")
+                    raise ConnectionResetError("the worker closed the connection")
                 return event
             data = await asyncio.wait_for(self.reader.read(CHUNK), timeout)
             self.protocol.receive_data(data)
@@ -149,19 +145,17 @@ class Proxy:
         try:
             try:
                 head = await self._exchange(connection, scope, body)
-            except _Ended:
+            except ConnectionError:
                 connection.close()
                 if not (reused and body is None):
                     raise
                 # a kept connection the worker had dropped: once more on a new one
                 connection, _ = await upstream.connection()
                 head = await self._exchange(connection, scope, None)
-        except (OSError, asyncio.TimeoutError) as error:
+        except asyncio.TimeoutError:
             connection.close()
-            if isinstance(error, asyncio.TimeoutError):
-                return _text(504, "the demo did not answer in time")
-            return _text(502, "the demo's process ended while answering; it is being restarted")
-        except _Ended:
+            return _text(504, "the demo did not answer in time")
+        except OSError:
             connection.close()
             return _text(502, "the demo's process ended while answering; it is being restarted")
         except h11.LocalProtocolError as error:  # a request HTTP/1.1 cannot carry on
@@ -206,7 +200,7 @@ class Proxy:
             if isinstance(event, h11.Response):
                 return event
             if not isinstance(event, h11.InformationalResponse):
-                raise _Ended(f"unexpected {type(event).__name__}")
+                raise ConnectionResetError(f"the worker sent {type(event).__name__} first")
 
     def _upstream(self, worker: Worker) -> Upstream:
         upstream = self._upstreams.get(worker.address)
@@ -223,7 +217,7 @@ async def _body(connection: _Connection) -> AsyncIterator[bytes]:
     """The worker's answer as it comes; a worker that ends midway ends the answer (and a
     page that goes away midway closes the connection: the rest is never read)."""
     try:
-        with contextlib.suppress(_Ended, OSError, asyncio.TimeoutError):
+        with contextlib.suppress(OSError, asyncio.TimeoutError):
             while isinstance(event := await connection.event(), h11.Data):
                 yield bytes(event.data)
     finally:
