@@ -1,8 +1,8 @@
 """Forward a request to the dev server's current worker, and stream its answer back.
 
 HTTP/1.1 over the worker's Unix socket, spoken with ``h11`` (uvicorn's own protocol library)
-on asyncio streams: an ``httpx`` client here served a sixth of what the worker could answer
-under 64 open pages (``bench/server_load.py``). Each worker has a pool of keep-alive
+on asyncio streams: an ``httpx`` client here forwarded a fifth as many pages under load
+(``bench/server_load.py``'s client). Each worker has a pool of keep-alive
 connections (``Upstream``); a replaced worker's pool is closed a little later, once its last
 answers are through. Request and response bodies are streamed, not read whole. When no worker
 can answer, the page gets a one-line text at once, never a hang: 503 while the demo is being
