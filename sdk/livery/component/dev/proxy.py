@@ -43,6 +43,7 @@ _OWN = _HOP_BY_HOP | {b"date", b"server"}
 """Response headers the dev server's own uvicorn writes: the worker's would repeat them."""
 _NO_STORE = {"Cache-Control": "no-store"}
 _RESTARTING = "the demo is restarting (see the terminal); reload in a moment"
+_ENDED = "the demo's process ended while answering; it is being restarted"
 
 
 @dataclass
@@ -91,10 +92,14 @@ class Upstream:
             if now - connection.idle_since < IDLE_S and not connection.reader.at_eof():
                 return connection, True
             connection.close()
+        return await self.open(), False
+
+    async def open(self) -> _Connection:
+        """A new connection (the worker is not there: ``OSError``)."""
         reader, writer = await asyncio.wait_for(
             asyncio.open_unix_connection(self.address), CONNECT_S
         )
-        return _Connection(reader, writer), False
+        return _Connection(reader, writer)
 
     def release(self, connection: _Connection) -> None:
         """Keep a connection whose exchange is complete for the next request, else close it."""
@@ -143,21 +148,24 @@ class Proxy:
         except (OSError, asyncio.TimeoutError):
             return _text(503, _RESTARTING)
         try:
+            head = await self._exchange(connection, scope, body)
+        except ConnectionError:
+            connection.close()
+            if not (reused and body is None):
+                return _text(502, _ENDED)
+            # a kept connection the worker had dropped: once more, on a new one
             try:
-                head = await self._exchange(connection, scope, body)
-            except ConnectionError:
-                connection.close()
-                if not (reused and body is None):
-                    raise
-                # a kept connection the worker had dropped: once more on a new one
-                connection, _ = await upstream.connection()
+                connection = await upstream.open()
                 head = await self._exchange(connection, scope, None)
+            except (OSError, asyncio.TimeoutError, h11.LocalProtocolError):
+                connection.close()
+                return _text(502, _ENDED)
         except asyncio.TimeoutError:
             connection.close()
             return _text(504, "the demo did not answer in time")
         except OSError:
             connection.close()
-            return _text(502, "the demo's process ended while answering; it is being restarted")
+            return _text(502, _ENDED)
         except h11.LocalProtocolError as error:  # a request HTTP/1.1 cannot carry on
             connection.close()
             return _text(400, f"bad request: {error}")
